@@ -1,0 +1,3 @@
+from flask import Blueprint
+
+bp = Blueprint("control", __name__, url_prefix="/control")

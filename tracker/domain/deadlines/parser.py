@@ -1,0 +1,256 @@
+"""parse_deadline: a deadline phrase of a Russian document → a Deadline.
+
+The phrase is scanned for what it names (tokens.py); the combination decides the kind:
+a frequency makes a recurrence, "постоянно" ongoing work, windows dates or spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from tracker.domain import recurrence as rec
+from tracker.domain.deadlines import model as m
+from tracker.domain.deadlines.lexicon import normalize
+from tracker.domain.deadlines.model import Deadline, Period
+from tracker.domain.deadlines.tokens import Found, Relative, scan
+from tracker.domain.deadlines.windows import Window, on, resolve
+from tracker.domain.workdays import default_calendar
+
+
+@dataclass(frozen=True)
+class _Context:
+    raw: str
+    period: Period
+    ref: date  # the document's date, or the period's start
+    check_in: rec.Rule
+    report_day: int | None
+
+
+def parse_deadline(
+    raw: str | None,
+    period: Period,
+    *,
+    anchor: date | None = None,
+    check_in: str = "half-year",
+    report_day: int | None = None,
+) -> Deadline:
+    """Parse one deadline phrase; never raises on any text.
+
+    `anchor` is the document's date: a phrase without a year takes the first such date on or
+    after it. `check_in` ("month", "quarter", "half-year", "year") spaces the check-ins of
+    ongoing work. `report_day`: "ежемесячно/ежеквартально" with no day is due on that day of
+    the following month (a regional default: 10) instead of the period's last day.
+    """
+    if check_in not in rec.CHECK_INS:
+        raise ValueError(f"unknown check-in period: {check_in!r}")
+    text = normalize(raw or "")
+    if not text:
+        return Deadline(raw, "none", problems=[m.NOT_GIVEN])
+    ctx = _Context(raw, period, anchor or period.start, rec.CHECK_INS[check_in], report_day)
+    try:
+        deadline = _interpret(scan(text), ctx)
+    except (ValueError, OverflowError):  # a date pushed beyond year 1 or 9999
+        deadline = _unknown(ctx, m.UNREADABLE)
+    _flag_outside(deadline, period)
+    return deadline
+
+
+def _interpret(found: Found, ctx: _Context) -> Deadline:
+    if found.invalid:
+        return _unknown(ctx, m.INVALID, bad=found.invalid[0])
+    if found.frequencies or found.weekdays or found.month_days:
+        deadline = _recurring(found, ctx)
+    elif "ongoing" in found.markers:
+        deadline = _ongoing_or_then(found, ctx)
+    elif found.windows:
+        deadline = _from_windows(found, ctx)
+    elif found.relatives:
+        deadline = _relative(found.relatives[0], ctx)
+    elif "external" in found.markers:
+        return _unknown(ctx, m.BY_SCHEDULE)
+    elif "optional" in found.markers:
+        return _unknown(ctx, m.AS_NEEDED, optional=True)
+    else:
+        return _unknown(ctx, m.UNREADABLE)
+    deadline.optional = "optional" in found.markers
+    if "external" in found.markers:
+        deadline.problems.append(m.SCHEDULE_NOTE.format(raw=ctx.raw))
+    return deadline
+
+
+def _unknown(ctx: _Context, sentence: str, optional: bool = False, **values) -> Deadline:
+    problem = sentence.format(raw=ctx.raw.strip(), **values)
+    return Deadline(ctx.raw, "unknown", optional=optional, problems=[problem])
+
+
+def _points(found: Found) -> list[Window]:
+    """Windows that name one deadline (a day, a month, a quarter), not a frame or a start."""
+    return [w for w in found.windows if not w.frame and not w.from_]
+
+
+def _bounds(found: Found, ctx: _Context) -> tuple[date, date]:
+    """The period, narrowed by dated frames ("в 2022 году") and starts ("с 1 сентября").
+
+    A frame without a year ("в течение учебного года") recurs every year, so it narrows
+    nothing: "ежемесячно в течение учебного года" runs through a three-year roadmap.
+    """
+    low, high = ctx.period.start, ctx.period.end
+    for window in found.windows:
+        if (window.frame and window.dated) or window.from_:
+            first, due = resolve(window, ctx.ref, ctx.period)
+            low = max(low, first)
+            if not window.from_:
+                high = min(high, due)
+    return low, high
+
+
+def _from_windows(found: Found, ctx: _Context) -> Deadline:
+    if any(w.from_ for w in found.windows) and not _points(found):
+        return _ongoing(found, ctx)
+    if len(found.windows) == 1:
+        window = found.windows[0]
+        first, due = resolve(window, ctx.ref, ctx.period)
+        kind = "span" if window.stated_start else "date"
+        return Deadline(
+            ctx.raw, kind, first if window.stated_start else None, due, occurrences=[due]
+        )
+    dues = sorted({resolve(w, ctx.ref, ctx.period)[1] for w in found.windows})
+    return Deadline(ctx.raw, "date", due=dues[0], occurrences=dues)
+
+
+def _ongoing_or_then(found: Found, ctx: _Context) -> Deadline:
+    """ "Постоянно" alone or in a frame is ongoing; with a date it is that date, then ongoing."""
+    points = _points(found)
+    if not points:
+        return _ongoing(found, ctx)
+    due = resolve(points[0], ctx.ref, ctx.period)[1]
+    low, high = _bounds(found, ctx)
+    after = [d for d in ctx.check_in.between(max(low, due), high) if d > due]
+    return Deadline(ctx.raw, "date", due=due, then_ongoing=True, occurrences=[due, *after])
+
+
+def _ongoing(found: Found, ctx: _Context) -> Deadline:
+    """Ongoing work: no due date, a check-in at the end of each reporting period (or at the
+    end of the period when none ends inside it)."""
+    low, high = _bounds(found, ctx)
+    starts = any(w.from_ for w in found.windows)
+    deadline = Deadline(
+        ctx.raw, "ongoing", start=low if starts else None, rrule=ctx.check_in.body()
+    )
+    if low > high:
+        deadline.problems.append(m.NO_OCCURRENCES.format(raw=ctx.raw, period=_period(ctx)))
+        return deadline
+    deadline.occurrences = ctx.check_in.between(low, high) or [high]
+    return deadline
+
+
+def _relative(relative: Relative, ctx: _Context) -> Deadline:
+    if relative.working:
+        due = default_calendar().add_working_days(ctx.ref, relative.amount)
+    elif relative.unit == "months":
+        due = ctx.ref + relativedelta(months=relative.amount)
+    else:
+        due = ctx.ref + timedelta(days=relative.amount * (7 if relative.unit == "weeks" else 1))
+    return Deadline(ctx.raw, "date", due=due, occurrences=[due])
+
+
+def _period(ctx: _Context) -> str:
+    return m.period_text(ctx.period.start, ctx.period.end)
+
+
+def _flag_outside(deadline: Deadline, period: Period) -> None:
+    """A date outside the document's period is kept, with a sentence for a person."""
+    dates = ([deadline.due] if deadline.due else []) + deadline.occurrences
+    outside = next((d for d in dates if d not in period), None)
+    if outside is not None:
+        text = m.period_text(period.start, period.end)
+        deadline.problems.append(m.OUTSIDE.format(day=m.ru_date(outside), period=text))
+
+
+def _recurring(found: Found, ctx: _Context) -> Deadline:
+    """A recurrence: occurrences of its rule inside the period (narrowed by frames); a dated
+    first deadline ("Январь 2021, далее ежегодно") comes first and the rule runs after it."""
+    rule, lagged = _rule(found, ctx)
+    if rule is None:
+        return _unknown(ctx, m.UNSUPPORTED)
+    low, high = _bounds(found, ctx)
+    points = [w for w in _points(found) if w.dated]
+    seed = resolve(points[0], ctx.ref, ctx.period)[1] if points else None
+    dates = rule.between(max(low, seed) if seed else low, high)
+    if lagged:  # a report on a part of the year that ended before the period is not due
+        dates = [d for d in dates if d.replace(day=1) - timedelta(days=1) >= low]
+    problems = []
+    if len(dates) > rec.MAX_OCCURRENCES:
+        dates = dates[: rec.MAX_OCCURRENCES]
+        problems.append(m.TOO_MANY.format(raw=ctx.raw, limit=rec.MAX_OCCURRENCES))
+    occurrences = sorted({seed, *dates} if seed else set(dates))
+    if not occurrences:
+        problems.append(m.NO_OCCURRENCES.format(raw=ctx.raw, period=_period(ctx)))
+    due = occurrences[0] if occurrences else None
+    start = _window_start(found, due) if len(rule.bymonth) == 1 else None
+    if rule.freq == "YEARLY" and len(rule.bymonth) == 1 and _days_differ(found):
+        problems.append(m.YEARLY_DAYS.format(raw=ctx.raw))
+    return Deadline(
+        ctx.raw, "recurring", start, due, rule.body(), occurrences=occurrences, problems=problems
+    )
+
+
+def _window_start(found: Found, due: date | None) -> date | None:
+    """The first day of the first occurrence's window ("ежегодно в июне–августе": 1 June)."""
+    windows = [w for w in found.windows if w.stated_start and not w.dated]
+    if due is None or not windows:
+        return None
+    first, last = windows[0].first, windows[0].due
+    wraps = (first[0], first[1] % 32) > (last[0], last[1] % 32)
+    return on(due.year - 1 if wraps else due.year, first)
+
+
+def _rule(found: Found, ctx: _Context) -> tuple[rec.Rule | None, bool]:
+    """The rule, and whether each date reports on the part of the year before it
+    ("ежеквартально до 10 числа месяца, следующего за отчётным": 10 April for I quarter)."""
+    if found.weekdays:
+        return rec.weekly(*dict.fromkeys(found.weekdays)), False
+    times, every_years = found.frequencies[0] if found.frequencies else (12, 1)
+    day = found.month_days[0] if found.month_days else ctx.report_day
+    if times == 1:
+        return _yearly(found, every_years), False
+    if 12 % times == 0:
+        lagged = day is not None and (times != 12 or not found.month_days)
+        rule = rec.every_months(12 // times, day)
+        return (_in_months(rule, found) if times == 12 else rule), lagged
+    if times == 24:
+        return rec.Rule("MONTHLY", bymonthday=(15, -1)), False
+    if times == 52:
+        return rec.weekly("FR"), False  # the last working day of the week
+    return None, False
+
+
+def _in_months(rule: rec.Rule, found: Found) -> rec.Rule:
+    """ "Ежемесячно, сентябрь–май": only the months of a year-less range of months."""
+    ranges = [w for w in found.windows if w.stated_start and not w.dated and w.grain == "month"]
+    if not ranges:
+        return rule
+    first, last = ranges[0].first[0], ranges[0].due[0]
+    months = [(first + i - 1) % 12 + 1 for i in range((last - first) % 12 + 1)]
+    return replace(rule, bymonth=tuple(sorted(months)))
+
+
+def _yearly(found: Found, every_years: int) -> rec.Rule:
+    """Once a year: on the day a window names ("ежегодно до 1 сентября", "ежегодно, сентябрь",
+    "Январь 2021, далее ежегодно"), else on 31 December. Several months with one day share a
+    rule ("ежегодно в сентябре и мае"); windows on different days keep the first."""
+    windows = _yearly_windows(found) or [Window((12, 31), (12, 31))]
+    if len({w.due[1] for w in windows}) > 1:
+        windows = windows[:1]
+    return rec.yearly(tuple(sorted({w.due[0] for w in windows})), windows[0].due[1], every_years)
+
+
+def _yearly_windows(found: Found) -> list[Window]:
+    return [w for w in found.windows if not w.from_ and not (w.frame and w.dated)]
+
+
+def _days_differ(found: Found) -> bool:
+    return len({w.due[1] for w in _yearly_windows(found)}) > 1

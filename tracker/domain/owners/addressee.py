@@ -1,0 +1,129 @@
+"""The addressee of a protocol, resolution or order item, and what is left for it to do.
+
+An addressee is either a dative noun phrase at the start of the item ("Начальнику отдела …
+Акимовой Н.В. подготовить …", "Образовательным организациям:", "Рекомендовать руководителям
+ОО обеспечить …") or an explicit clause ("Ответственный: …", "(отв. …)"). Names merely
+mentioned elsewhere in the item are not owners.
+"""
+
+import re
+
+from tracker.domain.owners.model import Owner
+from tracker.domain.owners.morph import PHRASE_POS, has_case, is_infinitive, parses
+from tracker.domain.owners.names import find_people
+from tracker.domain.owners.safety import never_raise
+from tracker.domain.owners.text import clean_text, enclosed_mask, strip_edges
+from tracker.domain.owners.units import owners_from_phrase
+from tracker.domain.owners.vocab import ORG_ABBREVIATION, is_owner_head
+
+_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[а-яa-z]\)|[-–—•·])\s+")
+_FRAMING = re.compile(r"(рекомендовать|поручить|предложить|обязать)\s+", re.IGNORECASE)
+_FRAMING_REST = re.compile(r"^(?:рекомендовать|поручить|предложить)\b\s*:?\s*", re.IGNORECASE)
+_TOKEN = re.compile(r"[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яё]+)*|:")
+_CLAUSE_TITLE = r"ответственн(?:ый|ая|ые|ое)(?:\s+исполнител[ьи])?|исполнител[ьи]"
+_CLAUSE_FOR = r"\s*(?:за\s+(?:исполнение|выполнение|реализацию|организацию)\s*)?"
+_RESPONSIBLE_IN_BRACKETS = re.compile(
+    rf"\(\s*(?:{_CLAUSE_TITLE}|отв\.?){_CLAUSE_FOR}[:\-–—]?\s*([^()]{{2,300}}?)\s*\)",
+    re.IGNORECASE,
+)
+_RESPONSIBLE_CLAUSE = re.compile(
+    rf"(?<!\w)(?:{_CLAUSE_TITLE}|отв\.){_CLAUSE_FOR}[:\-–—]\s*([^\n;]{{2,300}}?)"
+    r"\s*(?=[.,]?\s*[Сс]рок\b|[;\n]|$)",
+    re.IGNORECASE,
+)
+_MAX_ADDRESSEE_WORDS = 45
+_MAX_HEADER_WORDS = 25
+_MAX_ABBREVIATED_WORDS = 8
+_DOUBLED_DOT = re.compile(r"(?<!\.)\.\s*\.(?!\.)")
+_PREPOSITION = re.compile(r"\s(?:в|во|с|со|на|о|об|для|из|к|от|при)\s", re.IGNORECASE)
+
+
+@never_raise(lambda text: ([], text))
+def split_addressee(text: str) -> tuple[list[Owner], str]:
+    """(owners the item is addressed to, the item without its addressee); ([], text) if none."""
+    cleaned = clean_text(text)
+    clause_owners, body = _take_responsible_clauses(cleaned)
+    leading_owners, rest = _split_leading(body)
+    owners = _merge(leading_owners, clause_owners)
+    if not owners:
+        return [], text
+    return owners, rest
+
+
+def _take_responsible_clauses(text: str) -> tuple[list[Owner], str]:
+    found: list[Owner] = []
+
+    def take(match: re.Match[str]) -> str:
+        owners = owners_from_phrase(match.group(1), None)
+        found.extend(owners)
+        return " " if owners else match.group(0)
+
+    for pattern in (_RESPONSIBLE_IN_BRACKETS, _RESPONSIBLE_CLAUSE):
+        text = pattern.sub(take, text)
+    return found, _tidy(text) if found else text
+
+
+def _split_leading(body: str) -> tuple[list[Owner], str]:
+    number = _ITEM_NUMBER.match(body)
+    start = number.end() if number else 0
+    case = "datv"
+    framing = _FRAMING.match(body, start)
+    if framing:
+        case = "accs" if framing.group(1).lower() == "обязать" else "datv"
+        start = framing.end()
+    boundary = _boundary(body, start)
+    if boundary is None:
+        return [], body
+    prefix = body[start : boundary[0]]
+    if not _looks_like_addressee(prefix, case):
+        return [], body
+    owners = owners_from_phrase(prefix, case)
+    return (owners, _rest(body[boundary[1] :])) if owners else ([], body)
+
+
+def _boundary(body: str, start: int) -> tuple[int, int] | None:
+    """(end of the addressee, start of the rest): a colon or the first infinitive outside quotes."""
+    enclosed = enclosed_mask(body)
+    words = 0
+    for token in _TOKEN.finditer(body, start):
+        if enclosed[token.start()]:
+            continue
+        if token.group(0) == ":":
+            return token.start(), token.end()
+        if is_infinitive(token.group(0).lower()):
+            return token.start(), token.start()
+        words += 1
+        if words > _MAX_ADDRESSEE_WORDS:
+            return None
+    return (len(body), len(body)) if words <= _MAX_HEADER_WORDS else None
+
+
+def _looks_like_addressee(prefix: str, case: str) -> bool:
+    words = prefix.split()
+    if not words:
+        return False
+    first = words[0].strip('«»"(),.')
+    if ORG_ABBREVIATION.fullmatch(first):
+        return len(words) <= _MAX_ABBREVIATED_WORDS and not _PREPOSITION.search(prefix)
+    found = parses(first)
+    if not found or found[0].tag.POS not in PHRASE_POS or not has_case(first, case):
+        return False
+    people = find_people(prefix)
+    return is_owner_head(prefix) or bool(people and people[0].start == prefix.find(words[0]))
+
+
+def _rest(text: str) -> str:
+    rest = text.lstrip(" \n:–—-")
+    return _FRAMING_REST.sub("", rest, count=1).strip()
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    text = re.sub(r"\s+([.,;:])", r"\1", text)
+    text = _DOUBLED_DOT.sub(".", text)
+    return strip_edges(text) if not text.strip().endswith(".") else text.strip()
+
+
+def _merge(first: list[Owner], second: list[Owner]) -> list[Owner]:
+    names = {(owner.kind, owner.name.lower()) for owner in first}
+    return first + [owner for owner in second if (owner.kind, owner.name.lower()) not in names]

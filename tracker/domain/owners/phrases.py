@@ -1,0 +1,44 @@
+"""Noun phrases to the nominative: only the head words inflect ("начальнику отдела" → "начальник отдела")."""
+
+import re
+
+from tracker.domain.owners.morph import PHRASE_POS, has_case, inflect_word
+
+_PLAIN_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
+_TRAILING_PUNCT = re.compile(r"[,;:.]+$")
+
+
+def phrase_to_nominative(phrase: str, case: str | None) -> str:
+    """phrase with its leading adjectives and head noun in the nominative, the rest as written.
+
+    case is the case the grammar implies (e.g. "datv" after an addressee, "accs" after
+    "возложить на"); None reads the first word as written, preferring the nominative.
+    """
+    words = phrase.split(" ")
+    result = list(words)
+    for index, word in enumerate(words):
+        core = _TRAILING_PUNCT.sub("", word)
+        if not _inflectable(core):
+            break
+        inflected = inflect_word(core, case)
+        if inflected is None:
+            break
+        form, tag = inflected
+        result[index] = form + word[len(core) :]
+        case = case or tag.case
+        if core != word or _is_head(tag, words[index + 1 :], tag.case):
+            break
+    return " ".join(result)
+
+
+def _inflectable(word: str) -> bool:
+    return bool(_PLAIN_WORD.fullmatch(word)) and not (len(word) > 1 and word.isupper())
+
+
+def _is_head(tag, following: list[str], case: str | None) -> bool:
+    """A noun ends the group; so does an adjective the next word can't agree with."""
+    if tag.POS in ("NOUN", "NPRO"):
+        return True
+    if not following or not _inflectable(following[0]):
+        return True
+    return not has_case(following[0], case or "nomn", PHRASE_POS)

@@ -1,0 +1,87 @@
+"""Cleaning of owner text: markup leftovers, odd spaces, Latin look-alike letters, quotes."""
+
+import html
+import re
+
+_BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/li|/div|/tr|/td|li|p)\b[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]{0,200}>")
+_MARKDOWN = re.compile(r"\*{1,3}|_{2,}|`+")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\r\f\v]")
+_SPACES = re.compile(r" {2,}")
+_MIXED_WORD = re.compile(r"\w+")
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+_LOOKALIKES = str.maketrans("ABCEHKMOPTXYaceopxy", "АВСЕНКМОРТХУасеорху")
+_QUOTES = str.maketrans({"“": "«", "”": "»", "„": "«", "‟": "«"})
+
+# A lone capital letter before a dot between Cyrillic text: an initial typed in Latin ("Иванов И.B.").
+_LATIN_INITIAL = re.compile(
+    r"(?:(?<=[а-яёА-ЯЁ] )|(?<=[А-ЯЁA-Z]\.)|(?<=[А-ЯЁA-Z]\. ))([ABCEHKMOPTXY])(?=\.)"
+)
+
+OPENERS = "«(„"
+CLOSERS = "»)“"
+
+
+def clean_text(text: str) -> str:
+    """Text without markup and invisible characters, with Cyrillic letters restored."""
+    text = html.unescape(_BLOCK_TAG.sub("\n", text or ""))
+    text = _ANY_TAG.sub(" ", text)
+    text = _MARKDOWN.sub("", _INVISIBLE.sub("", text))
+    text = _ODD_SPACE.sub(" ", text).translate(_QUOTES)
+    text = _MIXED_WORD.sub(_restore_cyrillic, text)
+    text = _LATIN_INITIAL.sub(lambda m: m.group(1).translate(_LOOKALIKES), text)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _restore_cyrillic(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if _CYRILLIC.search(word):
+        return word.translate(_LOOKALIKES)
+    return word
+
+
+def one_line(text: str) -> str:
+    """Text with every run of whitespace turned into one space."""
+    return " ".join(text.split())
+
+
+def strip_edges(text: str) -> str:
+    """Text without separators and unmatched brackets at both ends."""
+    text = re.sub(r"\(\s*\)", " ", text)
+    text = text.strip(" \n,;:–—-−.•·/\\|")
+    while text.startswith(")") or (text.endswith("(")):
+        text = text.strip("()").strip(" \n,;:–—-−.")
+    if text.count("(") > text.count(")") and text.startswith("("):
+        text = text[1:].strip()
+    if text.count(")") > text.count("(") and text.endswith(")"):
+        text = text[:-1].strip(" ,;:–—-")
+    return one_line(text)
+
+
+def top_level_spans(text: str, separators: str) -> list[tuple[int, int]]:
+    """Spans of text between separator characters that stand outside quotes and brackets."""
+    enclosed = enclosed_mask(text)
+    spans, start = [], 0
+    for index, char in enumerate(text):
+        if char in separators and not enclosed[index]:
+            spans.append((start, index))
+            start = index + 1
+    spans.append((start, len(text)))
+    return spans
+
+
+def enclosed_mask(text: str) -> list[bool]:
+    """For each character of text: does it stand inside a matched pair of quotes or brackets?
+
+    An opener that is never closed ("«Центр … «Одаренность»") encloses nothing.
+    """
+    mask, openers = [False] * len(text), []
+    for index, char in enumerate(text):
+        if char in OPENERS:
+            openers.append(index)
+        elif char in CLOSERS and openers:
+            start = openers.pop()
+            mask[start + 1 : index] = [True] * (index - start - 1)
+    return mask

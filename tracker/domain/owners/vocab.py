@@ -1,0 +1,212 @@
+"""Words that tell a position from an organisation, and a set of institutions (a group) from one."""
+
+import re
+
+from tracker.domain.owners.morph import lemma, lemmas, parses
+
+POSITION_HEADS = frozenset(
+    {
+        "начальник",
+        "заместитель",
+        "зам",
+        "директор",
+        "заведующий",
+        "заведовать",
+        "руководитель",
+        "консультант",
+        "специалист",
+        "референт",
+        "методист",
+        "инспектор",
+        "председатель",
+        "секретарь",
+        "советник",
+        "эксперт",
+        "учитель",
+        "педагог",
+        "педагог-психолог",
+        "психолог",
+        "логопед",
+        "дефектолог",
+        "воспитатель",
+        "преподаватель",
+        "тьютор",
+        "координатор",
+        "куратор",
+        "глава",
+        "помощник",
+        "член",
+        "ректор",
+        "проректор",
+        "управляющий",
+        "администратор",
+        "аналитик",
+        "программист",
+        "инженер",
+        "бухгалтер",
+        "юрисконсульт",
+        "документовед",
+        "делопроизводитель",
+        "уполномоченный",
+        "исполнитель",
+        "ответственный",
+        "и.о",
+        "врио",
+        "нач",
+    }
+)
+POSITION_MODIFIERS = frozenset(
+    {"главный", "ведущий", "старший", "младший", "первый", "исполняющий", "временно", "заведующий"}
+)
+ORG_HEADS = frozenset(
+    {
+        "отдел",
+        "управление",
+        "комитет",
+        "департамент",
+        "министерство",
+        "администрация",
+        "центр",
+        "служба",
+        "сектор",
+        "учреждение",
+        "организация",
+        "школа",
+        "гимназия",
+        "лицей",
+        "сад",
+        "институт",
+        "колледж",
+        "техникум",
+        "орган",
+        "совет",
+        "комиссия",
+        "группа",
+        "объединение",
+        "кабинет",
+        "филиал",
+        "подразделение",
+        "ассоциация",
+        "клуб",
+        "дом",
+        "станция",
+        "библиотека",
+        "редакция",
+        "агентство",
+        "инспекция",
+        "фонд",
+        "академия",
+        "университет",
+        "интернат",
+        "детсад",
+        "ясли",
+        "прогимназия",
+        "площадка",
+    }
+)
+# Generic abbreviations of institution types and of municipal bodies.
+ORG_ABBREVIATION = re.compile(
+    r"(?:[МГОК]{0,2}[БАКО]?Д?ОУ(?:ДО)?|[МГОК]{1,2}[БАК]?У(?:ДО|ДПО)?|ОО|ОУ|ДОУ|ДОО|УДО|ПОО|"
+    r"ИМЦ|ММЦ|РМЦ|МЦ|ЦДО|ДДТ|ДЮСШ|ДШИ|ЦРО|РМО|ГМО|ШМО|ППМС|ЦПМПК|ПМПК|ТПМПК|УО|ОУО|РУО|"
+    r"ГОРОО|РОО|ИРО|ИРР|ИПК|СОШ|ООШ|НОШ|СШ|ЦО|ЦРР|ЦДТ|СЮН|СЮТ|ЦТТ|КДН|ОДН|ПДН)"
+)
+LABEL_LEMMAS = frozenset(
+    {
+        "ответственный",
+        "ответственные",
+        "отв",
+        "исполнитель",
+        "исполнители",
+        "соисполнитель",
+        "срок",
+        "утверждаю",
+        "согласовано",
+        "слушать",
+        "слушали",
+        "выступить",
+        "решить",
+        "постановить",
+        "председатель",
+        "секретарь",
+        "присутствовать",
+        "приглашенный",
+    }
+)
+
+_GROUP_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (key, re.compile(pattern, re.IGNORECASE))
+    for key, pattern in (
+        ("teachers", r"^(?:всем\s+|все\s+)?(?:классн\w*\s+руководител|педагог|учител|воспитател)"),
+        ("kindergartens", r"\bД(?:ОУ|ОО)\b|дошкольн|детск\w*\s+сад|детсад"),
+        ("additional_education", r"дополнительного\s+образования|\b(?:УДО|ОДО|ОУДО)\b"),
+        ("colleges", r"профессиональн\w*\s+образовательн|\b(?:ПОО|ПОУ)\b"),
+        ("schools", r"общеобразовательн|\b(?:ОО|ОУ|ООУ|ОбОУ)\b|\bшкол(?:ы|ам|ами|ах)?\b"),
+        ("institutions", r"образовательн\w*\s+(?:организац|учрежден)|\bобразовательн\w+$"),
+        (
+            "education_authorities",
+            r"орган\w*\s+(?:местного\s+самоуправления\s+)?(?:\w+\s+)?управлени\w*\s+(?:в\s+сфере\s+)?образовани",
+        ),
+        ("all_orgs", r"подведомственн|\bвсе[мх]?\s+(?:организаци|учреждени)"),
+    )
+)
+# One named institution: a number, a name in quotes, a legal form before a name.
+_SPECIFIC = re.compile(r"№|«|\"|\d|\b[МГОК][БАК]?Д?ОУ\b\s+\S")
+_PLURAL_INSTITUTIONS = re.compile(
+    r"(?:организаци(?:и|й|ям|ями|ях)|учреждени(?:я|й|ям|ями|ях)|школ(?:ы|ам|ами|ах)?|"
+    r"сад(?:ы|ов|ам|ами|ах)|орган(?:ы|ов|ам|ами|ах)|руководител(?:и|ей|ям|ями|ях)|"
+    r"педагог(?:и|ов|ам|ами)|учител(?:я|ей|ям|ями)|воспитател(?:и|ей|ям|ями))\b",
+    re.IGNORECASE,
+)
+_ABBREVIATED_SET = re.compile(r"\b(?:ОО|ОУ|ООУ|ДОУ|ДОО|УДО|ОДО|ПОО)\b")
+
+
+def group_key(phrase: str) -> str | None:
+    """The key of the set of institutions phrase names ("schools", …), None for one institution."""
+    if _SPECIFIC.search(phrase):
+        return None
+    if not (_PLURAL_INSTITUTIONS.search(phrase) or _ABBREVIATED_SET.search(phrase)):
+        return None
+    for key, marker in _GROUP_MARKERS:
+        if marker.search(phrase):
+            return key
+    return None
+
+
+def first_words(phrase: str, count: int = 3) -> list[str]:
+    return re.findall(r"[А-ЯЁа-яё]+(?:[-.][А-ЯЁа-яё]+)*\.?", phrase)[:count]
+
+
+def is_position(phrase: str) -> bool:
+    """phrase starts with a job title ("ведущий консультант", "начальнику отдела", "зам. директора")."""
+    for word in first_words(phrase):
+        bare = word.rstrip(".").lower()
+        if bare in POSITION_HEADS or lemmas(word.rstrip(".")) & POSITION_HEADS:
+            return True
+        if not lemmas(bare) & POSITION_MODIFIERS:
+            return False
+    return False
+
+
+def head_lemma(phrase: str) -> str | None:
+    """The lemma of the first noun in the first few words of phrase."""
+    for word in first_words(phrase, 4):
+        bare = word.rstrip(".")
+        if ORG_ABBREVIATION.fullmatch(bare):
+            return bare
+        found = parses(bare)
+        if found and any(p.tag.POS == "NOUN" for p in found[:2]):
+            return lemma(bare)
+    return None
+
+
+def is_owner_head(phrase: str) -> bool:
+    """phrase starts like an owner: a job title, an institution or body, or a set of them."""
+    head = head_lemma(phrase)
+    if head is None:
+        return False
+    return (
+        head in ORG_HEADS
+        or head in POSITION_HEADS
+        or bool(ORG_ABBREVIATION.fullmatch(head))
+        or is_position(phrase)
+    )

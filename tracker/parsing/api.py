@@ -1,0 +1,151 @@
+"""parse_bytes(): one document in, a ParsedDocument out (also the import wizard's preview)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from tracker.domain.deadlines import Deadline, Period, parse_deadline
+from tracker.domain.stages import stage_from_section, stage_from_text
+from tracker.parsing.items import RawItem
+from tracker.parsing.meta import derived_period, stated_period
+from tracker.parsing.readers import MAX_BYTES, read_blocks
+from tracker.parsing.structure import Structure, analyse
+
+NO_OWNER = "Ответственный не указан: назначьте исполнителя вручную."
+NO_DATE = "Дата и период документа не найдены: период взят по текущему году, проверьте его."
+NO_DATE_YEARS = "Дата и период документа не найдены: период {first}–{last} взят по годам в сроках, проверьте его."
+_YEAR_RE = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+_QUOTED_RE = re.compile(r"«[^«»]*»|\"[^\"]*\"")
+
+
+@dataclass
+class ParsedItem:
+    number: str | None
+    stage: str | None
+    text: str
+    actionable: bool
+    deadline: Deadline
+    owners: list = field(default_factory=list)
+    result: str | None = None
+    problems: list[str] = field(default_factory=list)
+
+    def to_contract(self) -> dict:
+        return {
+            "number": self.number,
+            "stage": self.stage,
+            "text": self.text,
+            "actionable": self.actionable,
+            "deadline": self.deadline.to_contract(),
+            "owners": [owner.to_contract() for owner in self.owners],
+            "result": self.result,
+            "problems": list(self.problems),
+        }
+
+
+@dataclass
+class ParsedDocument:
+    kind: str
+    title: str | None
+    number: str | None
+    date: date | None
+    period: Period
+    controller: object = None
+    items: list[ParsedItem] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def to_contract(self) -> dict:
+        """Exactly the JSON object of PARSE-CONTRACT.md."""
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "number": self.number,
+            "date": self.date.isoformat() if self.date else None,
+            "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
+            "controller": self.controller.to_contract() if self.controller else None,
+            "items": [item.to_contract() for item in self.items],
+            "problems": list(self.problems),
+        }
+
+
+def parse_bytes(
+    data: bytes,
+    filename: str,
+    *,
+    period: Period | None = None,
+    max_bytes: int = MAX_BYTES,
+    today: date | None = None,
+) -> ParsedDocument:
+    """Parse a document; raises UnreadableDocument when the file cannot be read."""
+    found = analyse(read_blocks(data, filename, max_bytes=max_bytes))
+    header = found.header
+    problems = list(found.problems)
+    if period is None:
+        period = document_period(found, today or date.today(), problems)
+    items = [resolve(raw, period, header.date) for raw in found.items]
+    return ParsedDocument(
+        kind=header.kind,
+        title=header.title,
+        number=header.number,
+        date=header.date,
+        period=period,
+        controller=found.controller,
+        items=items,
+        problems=problems,
+    )
+
+
+def document_period(found: Structure, today: date, problems: list[str]) -> Period:
+    """Stated in the title, else from the document date per DOMAIN.md."""
+    title_lines = [found.header.title or ""] + found.lines[:2]
+    stated = stated_period([_QUOTED_RE.sub(" ", _unnest(line)) for line in title_lines])
+    if stated:
+        return Period(*stated)
+    anchor = found.header.date
+    if anchor is None:
+        return _undated_period(found, today, problems)
+    item_text = " ".join(raw.text + " " + (raw.deadline_raw or "") for raw in found.items)
+    return Period(*derived_period(anchor, item_text))
+
+
+def _undated_period(found: Structure, today: date, problems: list[str]) -> Period:
+    """No date and no stated period: the years the deadlines name, else the current year."""
+    years = sorted(
+        int(year) for raw in found.items for year in _YEAR_RE.findall(raw.deadline_raw or "")
+    )
+    if years and years[-1] - years[0] <= 10:
+        problems.append(NO_DATE_YEARS.format(first=years[0], last=years[-1]))
+        return Period(date(years[0], 1, 1), date(years[-1], 12, 31))
+    problems.append(NO_DATE)
+    return Period(date(today.year, 1, 1), date(today.year, 12, 31))
+
+
+def _unnest(text: str) -> str:
+    """Drop quoted names, innermost first: a period inside «…» belongs to that name."""
+    previous = None
+    while previous != text:
+        previous, text = text, _QUOTED_RE.sub(" ", text)
+    return text
+
+
+def resolve(raw: RawItem, period: Period, anchor: date | None) -> ParsedItem:
+    deadline = parse_deadline(raw.deadline_raw, period, anchor=anchor)
+    problems = list(raw.problems)
+    if not raw.actionable:
+        deadline = replace(deadline, problems=[])
+    else:
+        if not raw.owners and not problems:
+            problems.append(NO_OWNER)
+        problems.extend(p for p in deadline.problems if p not in problems)
+    stage = stage_from_section(raw.section) if raw.section else None
+    return ParsedItem(
+        number=raw.number,
+        stage=stage or stage_from_text(raw.text),
+        text=raw.text,
+        actionable=raw.actionable,
+        deadline=deadline,
+        owners=list(raw.owners),
+        result=raw.result,
+        problems=problems,
+    )

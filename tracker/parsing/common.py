@@ -1,0 +1,143 @@
+"""Text helpers shared by every document kind: cleaning, item numbers, clauses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_TAG_RE = re.compile(r"<[^>]{0,400}>")
+_LI_RE = re.compile(r"<li[^>]*>", re.IGNORECASE)
+_BOLD_RE = re.compile(r"\*\*|__")
+_EDGE_STAR_RE = re.compile(r"(^\*+|\*+$)")
+_ITALIC_RE = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
+_ABBREVIATED_END_RE = re.compile(r"(?:^|[\s.])[А-ЯЁA-Zг]\.$")
+_SPACE_RE = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+([.,;:)»])")
+_ENTITY = {
+    "&nbsp;": " ",
+    "&laquo;": "«",
+    "&raquo;": "»",
+    "&quot;": '"',
+    "&amp;": "&",
+    "&lt;": "<",
+    "&gt;": ">",
+    "&ndash;": "–",
+    "&mdash;": "—",
+}
+
+ITEM_RE = re.compile(
+    r"^(?P<label>(?P<num>(?:\d{1,2}\.){1,3}\d{1,2}|\d{1,2})(?P<close>[.)])?"
+    r"|(?P<letter>[а-яёa-z])\))\s*(?P<rest>\S.*)$"
+)
+BULLET_RE = re.compile(r"^[-–—•·▪●◦*]\s*(?P<rest>\S.*)$")
+TERMINAL_RE = re.compile(r"[.!?;:]\s*[»\")]*\s*$")
+
+_DEADLINE_LABEL = (
+    r"\(?\s*\b(?:в\s+)?срок(?:и)?(?:\s+(?:исполнения|выполнения|реализации|представления"
+    r"|предоставления|проведения))?\s*(?:[-–—:]+\s*|\s+(?=(?:до|не|к|в|по|пост|еже|с)\b))"
+)
+_OWNER_LABEL = (
+    r"\(?\s*\b(?:ответственн(?:ый|ые|ая|ое)|исполнител(?:ь|и))(?:\s+(?:за\s+исполнение|исполнител\w*))?"
+    r"\s*[-–—:]+\s*"
+)
+_CLAUSE_RE = re.compile(
+    rf"(?P<deadline>{_DEADLINE_LABEL})|(?P<owner>{_OWNER_LABEL})", re.IGNORECASE
+)
+_MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_DAY = rf"(?:\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\d{{1,2}}(?:\s+{_MONTHS}(?:\s+\d{{4}})?)?)"
+_YEAR_WORD = r"(?:\s*(?:г\.?|года))?"
+_TRAILING_DEADLINE_RE = re.compile(
+    r"(?:[\s,–—-]+)(?P<phrase>"
+    rf"(?:в\s+срок\s+)?(?:до|не\s+позднее|к)\s+{_DAY}{_YEAR_WORD}"
+    rf"|(?:в\s+период\s+)?с\s+{_DAY}\s+по\s+{_DAY}{_YEAR_WORD}"
+    r"|в\s+\d{4}\s*[-–—/]\s*\d{4}\s+учебн\w+\s+год\w*"
+    r"|в\s+течение\s+(?:\d{4}\s+года|\d{4}\s*[-–—/]\s*\d{4}\s+учебного\s+года|учебного\s+года|года)"
+    r"|ежегодно|ежеквартально|ежемесячно|еженедельно|постоянно)\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def clean(text: str | None) -> str:
+    """Strip HTML, markdown emphasis and entities; collapse whitespace."""
+    if not text:
+        return ""
+    if "<" in text:
+        text = _TAG_RE.sub(" ", _LI_RE.sub(" ", text))
+    if "&" in text:
+        for entity, char in _ENTITY.items():
+            text = text.replace(entity, char)
+    if "*" in text or "__" in text:
+        text = _ITALIC_RE.sub(r"\1", _BOLD_RE.sub("", text))
+    text = _SPACE_RE.sub(" ", text).strip()
+    text = _EDGE_STAR_RE.sub("", text).strip()
+    return _SPACE_BEFORE_PUNCT_RE.sub(r"\1", text)
+
+
+def printed_number(match: re.Match) -> str:
+    """The item number as printed: "2.1" for "2.1." and "1.1", "3)" for "3)"."""
+    if match.group("letter"):
+        return f"{match.group('letter')})"
+    close = match.group("close") or ""
+    return match.group("num") + (")" if close == ")" else "")
+
+
+def number_depth(number: str | None) -> int:
+    if not number or number.endswith(")") and number[0].isalpha():
+        return 9
+    return number.rstrip(").").count(".") + 1
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(TERMINAL_RE.search(text))
+
+
+@dataclass
+class Clauses:
+    """An item's text split into its body and its "Срок…" / "Ответственный…" clauses."""
+
+    text: str
+    deadline: str | None = None
+    owner: str | None = None
+    extra: list[str] = field(default_factory=list)
+
+
+def split_clauses(text: str) -> Clauses:
+    """Cut labelled deadline and owner clauses out of an item's text."""
+    matches = list(_CLAUSE_RE.finditer(text))
+    if not matches:
+        return _trailing_deadline(text)
+    body = text[: matches[0].start()]
+    found = Clauses(text="")
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        value = _clause_value(text[match.end() : end])
+        kind = "deadline" if match.group("deadline") else "owner"
+        if getattr(found, kind) is None and value:
+            setattr(found, kind, value)
+        elif value:
+            found.extra.append(value)
+    found.text = _tidy(body)
+    return found
+
+
+def _clause_value(value: str) -> str:
+    """Trim punctuation after the clause, keeping the dot of "И.И." or "г."."""
+    value = value.strip()
+    while value:
+        if value[-1] in " ;,)" or value.endswith(".") and not _ABBREVIATED_END_RE.search(value):
+            value = value[:-1]
+        else:
+            break
+    return value.strip()
+
+
+def _trailing_deadline(text: str) -> Clauses:
+    match = _TRAILING_DEADLINE_RE.search(text)
+    if not match or match.start() < 15:
+        return Clauses(text=_tidy(text))
+    return Clauses(text=_tidy(text[: match.start()]), deadline=match.group("phrase").strip())
+
+
+def _tidy(text: str) -> str:
+    text = _SPACE_RE.sub(" ", text).strip()
+    return text.rstrip(" ,;–—-(").strip()

@@ -1,0 +1,179 @@
+"""Numbered and bulleted item lists: protocol decisions, order items, resolution blocks.
+
+A line ending with ":" that names an addressee ("Руководителям ОО:") is a header: it is
+not an item, and its owners pass to the items below it (deeper numbers or bullets).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracker.domain.owners import split_addressee
+from tracker.parsing.common import (
+    BULLET_RE,
+    ITEM_RE,
+    ends_sentence,
+    number_depth,
+    printed_number,
+)
+
+_INFINITIVE_RE = re.compile(r"^[А-ЯЁа-яё]+(?:ть|ться|тись|чь)\b")
+_ADDRESS_VERB_RE = re.compile(
+    r"^(?:рекомендовать|поручить|обязать|предложить|просить)\s+", re.IGNORECASE
+)
+_CLAUSE_START_RE = re.compile(r"^\(?\s*(?:в\s+)?(?:срок|ответственн|исполнител)", re.IGNORECASE)
+BULLET_DEPTH = 8
+
+
+@dataclass
+class Draft:
+    number: str | None
+    depth: int
+    parts: list[str]
+    owners: list = field(default_factory=list)
+    inherited: list = field(default_factory=list)
+    absorbs: bool = False  # "Утвердить состав:" keeps the bullets below it as its text
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.parts)
+
+
+@dataclass
+class Header:
+    depth: int
+    owners: list
+    lead: str = ""  # "Утвердить" of "2. Утвердить:", prefixed to the sub-items' text
+
+
+@dataclass
+class ListParser:
+    """Walk lines, producing drafts; `plain_items` says whether an unmarked paragraph after
+    a finished item is an item of its own (protocols, orders) or ends the list."""
+
+    plain_items: bool = True
+    drafts: list[Draft] = field(default_factory=list)
+    headers: list[Header] = field(default_factory=list)
+    stopped: bool = False
+
+    def feed(self, line: str) -> None:
+        number, depth, body = _split_marker(line)
+        current = self.drafts[-1] if self.drafts else None
+        plain = number is None and depth is None
+        if plain and is_addressee_header(body):
+            self.stopped = False
+            self._start(None, 0, body)
+            return
+        if plain and self.stopped:
+            return
+        if plain and current and _continues(current, body):
+            current.parts.append(body)
+            return
+        if depth == BULLET_DEPTH and current and current.absorbs:
+            current.parts.append(body)
+            return
+        if plain and current and not self.plain_items:
+            self.stopped = True
+            return
+        self.stopped = False
+        self._start(number, depth if depth is not None else 0, body)
+
+    def _start(self, number: str | None, depth: int, body: str) -> None:
+        self._close_scopes(number, depth)
+        if body.endswith(":") and self._try_header(number, depth, body):
+            return
+        owners, rest = _addressee(body)
+        lead = self.headers[-1].lead if self.headers else ""
+        text = f"{lead} {rest or body}" if lead else rest or body
+        draft = Draft(number, depth, [text], owners=owners, inherited=self._inherited())
+        draft.absorbs = body.endswith(":") and bool(_INFINITIVE_RE.match(rest or body))
+        self.drafts.append(draft)
+
+    def _try_header(self, number: str | None, depth: int, body: str) -> bool:
+        owners, rest = _addressee(body)
+        if owners and not rest.strip(" :"):
+            self.headers.append(Header(depth if number else -1, owners))
+            return True
+        if not _INFINITIVE_RE.match(rest or body):
+            self.headers.append(Header(depth if number else -1, owners))
+            return True
+        return False
+
+    def _close_scopes(self, number: str | None, depth: int) -> None:
+        """A numbered item at a header's depth or shallower leaves that header's scope;
+        a drafted "verb:" item followed by deeper numbers turns into a header."""
+        if number is None:
+            return
+        current = self.drafts[-1] if self.drafts else None
+        if current and current.absorbs and current.number and depth > current.depth:
+            self.drafts.pop()
+            owners = current.owners or current.inherited
+            self.headers.append(Header(current.depth, owners, current.text.rstrip(": ")))
+        while self.headers and 0 <= depth <= self.headers[-1].depth:
+            self.headers.pop()
+
+    def _inherited(self) -> list:
+        for header in reversed(self.headers):
+            if header.owners:
+                return list(header.owners)
+        return []
+
+
+def _split_marker(line: str) -> tuple[str | None, int | None, str]:
+    match = ITEM_RE.match(line)
+    if match and not _looks_like_date(line):
+        number = printed_number(match)
+        return number, number_depth(number), match.group("rest").strip()
+    bullet = BULLET_RE.match(line)
+    if bullet:
+        return None, BULLET_DEPTH, bullet.group("rest").strip()
+    return None, None, line.strip()
+
+
+def _looks_like_date(line: str) -> bool:
+    return bool(re.match(r"^\d{1,2}\.\d{1,2}\.\d{2,4}", line))
+
+
+def _continues(draft: Draft, line: str) -> bool:
+    """A line broken off the previous item, or its deadline / owner clause."""
+    if _CLAUSE_START_RE.match(line):
+        return True
+    if line[:1].islower() or line[:1] in '(«"':
+        return True
+    return not ends_sentence(draft.text)
+
+
+def _addressee(body: str) -> tuple[list, str]:
+    """Owners named in the dative at the start, also after "Рекомендовать …"."""
+    owners, rest = split_addressee(body)
+    if owners:
+        return list(owners), rest.strip()
+    verb = _ADDRESS_VERB_RE.match(body)
+    if verb:
+        owners, rest = split_addressee(body[verb.end() :])
+        rest = rest.strip()
+        if owners and not rest.strip(" :"):
+            return list(owners), ""
+        if owners and _INFINITIVE_RE.match(rest):
+            return list(owners), f"{verb.group(0).strip()} {rest}"  # "Рекомендовать провести …"
+    return [], body
+
+
+def is_addressee_header(line: str, *, numbered: bool = False) -> bool:
+    """A header such as "Управлению образования:" (owners and nothing else); with
+    `numbered`, also "1. Управлению образования:"."""
+    if not line.endswith(":") or len(line) > 300:
+        return False
+    number, _, body = _split_marker(line)
+    if number is not None and not numbered:
+        return False
+    owners, rest = _addressee(body)
+    return bool(owners) and not rest.strip(" :")
+
+
+def parse_list(lines: list[str], *, plain_items: bool = True) -> list[Draft]:
+    parser = ListParser(plain_items=plain_items)
+    for line in lines:
+        parser.feed(line)
+    return parser.drafts

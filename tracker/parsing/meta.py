@@ -1,0 +1,202 @@
+"""Document kind and its header: title, number, date and period."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "ма": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
+}
+_MONTH_ALT = r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_NUMERIC_DATE = r"(?P<d>\d{1,2})\s?[./]\s?(?P<m>\d{1,2})\s?[./]\s?(?P<y>\d{4}|\d{2})(?!\d)"
+_WORD_DATE = rf"[«\"]?(?P<wd>\d{{1,2}})[»\"]?\s+(?P<wm>{_MONTH_ALT})\s+(?P<wy>\d{{4}})"
+DATE_RE = re.compile(rf"(?:{_NUMERIC_DATE}|{_WORD_DATE})", re.IGNORECASE)
+_NUMBER_RE = re.compile(r"№\s*(?P<n>[\w][\w\-/.]*\w|\w)")
+_LEADING_NUMBER_RE = re.compile(r"^№\s*(?P<n>[\w][\w\-/]*)\s*$")
+_MEETING_DATE_RE = re.compile(
+    r"^дата(?:\s+и\s+время|,?\s+время)?(?:\s+проведения|\s+заседания)?", re.IGNORECASE
+)
+_STAMP_RE = re.compile(r"^(утверждаю|утвержден[оаы]?|согласовано|приложение)\b", re.IGNORECASE)
+
+_KIND_PATTERNS = (
+    (
+        "protocol",
+        re.compile(
+            r"^(?:выписка\s+из\s+)?протокол\w*\b|^п\s?р\s?о\s?т\s?о\s?к\s?о\s?л\b", re.IGNORECASE
+        ),
+    ),
+    (
+        "order",
+        re.compile(
+            r"^(?:приказ|распоряжение|постановление)\b|^п\s?р\s?и\s?к\s?а\s?з\b", re.IGNORECASE
+        ),
+    ),
+    ("resolution", re.compile(r"^(?:резолюция|рекомендации)\b", re.IGNORECASE)),
+    (
+        "roadmap",
+        re.compile(
+            r"^(?:«?дорожная\s+карта|план\s+мероприятий|комплекс\s+мер|план\b)", re.IGNORECASE
+        ),
+    ),
+)
+_PERIOD_YEARS_RE = re.compile(
+    r"\b(?:на|в)\s+(?:период\s+)?(?:с\s+)?(?P<a>20\d\d)\s*(?:[-–—/]|\s+по\s+|\s+-\s+)\s*"
+    r"(?P<b>20\d\d)(?:\s*(?:гг?\.?|годы|годах|год|годов))?(?P<school>\s+учебн\w+\s+год\w*)?",
+    re.IGNORECASE,
+)
+_PERIOD_ONE_YEAR_RE = re.compile(r"\bна\s+(?P<a>20\d\d)\s*(?:год|г\.)(?!\w)", re.IGNORECASE)
+_PLACE_RE = re.compile(r"^(?:г|гор|пос|п|с|пгт|ст)\.\s*[А-ЯЁ][\w-]*$")
+_YEAR_WORD_RE = re.compile(r"\s*(?:г\.?|года?)\s*$")
+SCHOOL_YEAR_RE = re.compile(r"учебн\w+\s+год|учебного\s+года", re.IGNORECASE)
+_NAMED_SCHOOL_YEAR_RE = re.compile(r"(20\d\d)\s*[-–—/]\s*(20\d\d)\s+учебн\w+\s+год", re.IGNORECASE)
+
+
+@dataclass
+class Header:
+    kind: str
+    title: str | None
+    number: str | None
+    date: date | None
+    marker_index: int | None
+
+
+def parse_date(text: str) -> date | None:
+    """The first well-formed date in text ("28.01.2022", "«28» января 2022 г.")."""
+    for match in DATE_RE.finditer(text):
+        value = _date_from_match(match)
+        if value:
+            return value
+    return None
+
+
+def _date_from_match(match: re.Match) -> date | None:
+    if match.group("d"):
+        day, month, year = int(match.group("d")), int(match.group("m")), match.group("y")
+        year_n = int(year) + (2000 if len(year) == 2 else 0)
+    else:
+        day, year_n = int(match.group("wd")), int(match.group("wy"))
+        word = match.group("wm").lower()
+        month = next(n for stem, n in MONTHS.items() if word.startswith(stem))
+    try:
+        return date(year_n, month, day) if 1990 <= year_n <= 2100 else None
+    except ValueError:
+        return None
+
+
+def detect_kind(lines: list[str], limit: int = 25) -> tuple[str, int | None]:
+    """The kind named by a heading near the top, and the heading's line index."""
+    for index, line in enumerate(lines[:limit]):
+        if _STAMP_RE.match(line):
+            continue
+        for kind, pattern in _KIND_PATTERNS:
+            if pattern.match(line) and len(line) < 400:
+                return kind, index
+    return "unknown", None
+
+
+def read_header(lines: list[str], body_start: int) -> Header:
+    """Kind, title, number and date from the lines before the body starts."""
+    kind, marker = detect_kind(lines)
+    start = marker if marker is not None else 0
+    zone = lines[start : max(body_start, start + 1)][:12]
+    return Header(
+        kind=kind,
+        title=_title(lines, marker),
+        number=_number(zone),
+        date=_date(zone) or _date(_unstamped(lines[:start])),
+        marker_index=marker,
+    )
+
+
+def _title(lines: list[str], marker: int | None) -> str | None:
+    if marker is None:
+        return lines[0][:300] if lines else None
+    parts = [lines[marker]]
+    following = lines[marker + 1 : marker + 4] if len(lines[marker].split()) <= 3 else []
+    for line in following:
+        if _LEADING_NUMBER_RE.match(line) or _PLACE_RE.match(line):
+            continue
+        if DATE_RE.search(line) and (len(line) < 100 or "№" in line):
+            continue
+        if len(line) < 400 and not line.endswith(":"):
+            parts.append(line)
+        break
+    return " ".join(parts)[:400]
+
+
+def _number(zone: list[str]) -> str | None:
+    for line in zone:
+        leading = _LEADING_NUMBER_RE.match(line)
+        if leading:
+            return leading.group("n")
+        if re.match(
+            r"^(?:выписка\s+из\s+)?(?:протокол|приказ|распоряжение|постановление)",
+            line,
+            re.IGNORECASE,
+        ) or (DATE_RE.search(line) and len(line) < 80):
+            match = _NUMBER_RE.search(line)
+            if match:
+                return match.group("n").rstrip(".")
+    return None
+
+
+def _date(zone: list[str]) -> date | None:
+    for line in zone:
+        if _MEETING_DATE_RE.match(line) and parse_date(line):
+            return parse_date(line)
+    for line in zone:
+        value = parse_date(line)
+        if value:
+            return value
+    return None
+
+
+def _unstamped(lines: list[str]) -> list[str]:
+    """Lines above the kind heading, minus an approval stamp ("Утверждаю: … 31.01.2022")."""
+    for index, line in enumerate(lines):
+        if _STAMP_RE.match(line):
+            return lines[:index]
+    return lines
+
+
+def stated_period(title_lines: list[str]) -> tuple[date, date] | None:
+    """A period stated in the title: "на 2021-2023 годы", "на 2022–2023 учебный год"."""
+    text = " ".join(title_lines)
+    match = _PERIOD_YEARS_RE.search(text)
+    if match:
+        a, b = int(match.group("a")), int(match.group("b"))
+        if a <= b <= a + 10:
+            if match.group("school"):
+                return date(a, 9, 1), date(b, 8, 31)
+            return date(a, 1, 1), date(b, 12, 31)
+    one = _PERIOD_ONE_YEAR_RE.search(text)
+    if one:
+        year = int(one.group("a"))
+        return date(year, 1, 1), date(year, 12, 31)
+    return None
+
+
+def derived_period(anchor: date, text: str) -> tuple[date, date]:
+    """From the document date to the end of its year, or of its school year when the
+    items speak of the school year (extended to a later school year they name)."""
+    if not SCHOOL_YEAR_RE.search(text):
+        return anchor, date(anchor.year, 12, 31)
+    end_year = anchor.year + 1 if anchor.month >= 9 else anchor.year
+    for match in _NAMED_SCHOOL_YEAR_RE.finditer(text):
+        later = int(match.group(2))
+        if end_year < later <= end_year + 3:
+            end_year = later
+    return anchor, date(end_year, 8, 31)

@@ -1,0 +1,63 @@
+"""Orders: the numbered items after "ПРИКАЗЫВАЮ:", up to the signature or appendix."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.parsing.items import Found
+from tracker.parsing.lists import parse_list
+from tracker.parsing.protocol import SIGNATURE_NAME_RE
+from tracker.parsing.shaping import shape
+
+_VERBS = ("приказываю", "постановляю", "обязываю", "распоряжаюсь", "предлагаю")
+ORDER_MARKER_RE = re.compile(
+    "(?:" + "|".join(r"\s?".join(verb) for verb in _VERBS) + r")\s*[:.]?", re.IGNORECASE
+)
+SIGNATURE_RE = re.compile(
+    r"^(?:начальник|заведующ\w*|директор|руководитель|глава|председатель|секретарь|и\.\s?о\.|"
+    r"исполняющ\w*|заместитель|зам\.|с\s+приказом\s+ознакомлен\w*|ознакомлен\w*|приложени[ея]|"
+    r"подпись|м\.\s?п\.)(?:\s|:|$)",
+    re.IGNORECASE,
+)
+_NUMBER_RE = re.compile(r"^(\d{1,2})[.)]\s")
+
+
+def order_body(lines: list[str]) -> tuple[int, list[str]]:
+    """The index of the "ПРИКАЗЫВАЮ" line and the lines of the order's items."""
+    for index, line in enumerate(lines):
+        match = ORDER_MARKER_RE.search(line)
+        if match and _is_marker(line, match):
+            rest = line[match.end() :].strip(" *:")
+            body = ([rest] if rest else []) + _until_end(lines[index + 1 :])
+            return index, body
+    return len(lines), []
+
+
+def _is_marker(line: str, match: re.Match) -> bool:
+    """The verb stands alone or ends the preamble, in capitals (or spaced out)."""
+    word = match.group(0).strip(" :.")
+    ends_line = not line[match.end() :].strip(" *:.")
+    return word.upper() == word or ends_line or match.group(0).rstrip().endswith(":")
+
+
+def _until_end(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    top = 0
+    for line in lines:
+        if SIGNATURE_RE.match(line) or SIGNATURE_NAME_RE.match(line):
+            break
+        number = _NUMBER_RE.match(line)
+        if number:
+            value = int(number.group(1))
+            if top and value == 1:
+                break  # numbering restarts: an appendix's own list
+            top = max(top, value)
+        out.append(line)
+    return out
+
+
+def parse_order(lines: list[str]) -> Found:
+    start, body = order_body(lines)
+    found = Found(body_start=start)
+    shape(parse_list(body), found)
+    return found

@@ -1,0 +1,73 @@
+"""Protocols: the decisions after "Решили:" / "Постановили:" of each agenda question.
+
+Speeches ("Слушали:", "Выступили:") and the agenda are not items; a decision block
+ends at the next speech, the vote, the signatures or an appendix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.parsing.items import Found
+from tracker.parsing.lists import parse_list
+from tracker.parsing.shaping import shape
+
+_SPACED = lambda word: r"\s?".join(word)
+DECISION_RE = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:по\s+\w+\s+вопросу\s+)?"
+    r"(?:решили|постановили|решено|решение|приняли\s+решение|принятые\s+решения|"
+    rf"{_SPACED('решили')}|{_SPACED('постановили')})\s*(?P<colon>[:.\-–—]?)\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+END_RE = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:выступил[аи]?|слушали|с\s?л\s?у\s?ш\s?а\s?л\s?и|голосовали|голосование|"
+    r"итоги\s+голосования|председатель|председательствующий|секретарь|приложени[ея]|"
+    r"по\s+\w+\s+вопросу|вопрос\s+№?\s*\d|повестка|подписи|докладчик)\b",
+    re.IGNORECASE,
+)
+SIGNATURE_NAME_RE = re.compile(
+    r"^(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)$"
+)
+
+
+def is_decision_marker(line: str) -> re.Match | None:
+    match = DECISION_RE.match(line)
+    if not match:
+        return None
+    rest = match.group("rest")
+    if match.group(0).lower().lstrip("0123456789.) ").startswith("решение") and not match.group(
+        "colon"
+    ):
+        return None
+    return match if (match.group("colon") or not rest or rest[:1].isupper()) else None
+
+
+def decision_blocks(lines: list[str]) -> list[list[str]]:
+    blocks: list[list[str]] = []
+    current: list[str] | None = None
+    for line in lines:
+        marker = is_decision_marker(line)
+        if marker:
+            current = [marker.group("rest")] if marker.group("rest") else []
+            blocks.append(current)
+        elif current is not None and (END_RE.match(line) or SIGNATURE_NAME_RE.match(line)):
+            current = None
+        elif current is not None:
+            current.append(line)
+    return blocks
+
+
+def parse_protocol(lines: list[str]) -> Found:
+    found = Found(body_start=_body_start(lines))
+    for block in decision_blocks(lines):
+        shape(parse_list(block), found)
+    return found
+
+
+def _body_start(lines: list[str]) -> int:
+    for index, line in enumerate(lines):
+        if is_decision_marker(line) or re.match(
+            r"^(?:повестка|слушали|выступили)", line, re.IGNORECASE
+        ):
+            return index
+    return len(lines)

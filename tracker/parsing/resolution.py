@@ -1,0 +1,44 @@
+"""Resolutions: recommendations grouped under addressee headers ("Управлению образования:").
+
+Text before the first addressee header (the conference report, its problems list) is
+not items; each bullet under a header is one item owned by that addressee.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.parsing.items import Found
+from tracker.parsing.lists import is_addressee_header, parse_list
+from tracker.parsing.order import SIGNATURE_RE
+from tracker.parsing.protocol import SIGNATURE_NAME_RE
+from tracker.parsing.shaping import shape
+
+_RECOMMEND_RE = re.compile(
+    r"(?:рекомендаци\w*|рекомендует|рекомендовать|решили|постановили)\b.*[:.]$", re.IGNORECASE
+)
+
+
+def resolution_body(lines: list[str]) -> tuple[int, list[str]]:
+    start = next(
+        (i for i, line in enumerate(lines) if is_addressee_header(line, numbered=True)), None
+    )
+    if start is None:
+        start = next(
+            (i + 1 for i in range(len(lines) - 1, -1, -1) if _RECOMMEND_RE.search(lines[i])), None
+        )
+    if start is None:
+        return len(lines), []
+    body = []
+    for line in lines[start:]:
+        if SIGNATURE_RE.match(line) or SIGNATURE_NAME_RE.match(line):
+            break
+        body.append(line)
+    return start, body
+
+
+def parse_resolution(lines: list[str]) -> Found:
+    start, body = resolution_body(lines)
+    found = Found(body_start=start)
+    shape(parse_list(body, plain_items=False), found)
+    return found

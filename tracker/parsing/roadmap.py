@@ -1,0 +1,192 @@
+"""Measures tables (roadmaps, plans in appendices): columns found by their header words.
+
+A table's columns are named by a header row, never assumed by position. Section rows
+("I. Целеполагание…") give the stage; rows with an empty number continue the row above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracker.domain.owners import parse_owners
+from tracker.parsing.common import BULLET_RE, clean
+from tracker.parsing.items import RawItem
+from tracker.parsing.readers import Block
+
+_COLUMN_PATTERNS = (
+    ("deadline", re.compile(r"^срок|^дата|^период|^времяпровед")),
+    ("owner", re.compile(r"ответствен|исполнител|^ответ")),
+    ("result", re.compile(r"результат|формазавершени|формаотчет|итоговыйдокумент|^выход")),
+    ("number", re.compile(r"^№|^n(п/?п)?$|^номер|^п/п|^пп$")),
+    (
+        "text",
+        re.compile(r"мероприят|содержани|наименовани|поручени|решени|действи|видработ|^задач"),
+    ),
+)
+_HEADER_HINT_RE = re.compile(r"срок|дата|период|ответствен|исполнител", re.IGNORECASE)
+_ROMAN_RE = re.compile(r"^(?:раздел\s+)?(?=[IVXLС]+\b)[IVXL]{1,6}\s*[.)]?\s+\S", re.IGNORECASE)
+_ITEM_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?$")
+_INDEX_ROW_RE = re.compile(r"^\d{1,2}$")
+NO_COLUMNS = (
+    "В таблице не найдены столбцы «Мероприятие», «Срок», «Ответственный»: "
+    "пункты из неё не выделены, проверьте документ."
+)
+
+
+def columns_of(cells: tuple[str, ...]) -> dict[str, int] | None:
+    """Map column roles to indexes when this row is a measures-table header."""
+    if not _HEADER_HINT_RE.search(" ".join(c[:120] for c in cells)):
+        return None
+    found: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        if len(cell) > 120:
+            continue
+        key = re.sub(r"\s+", "", clean(cell).lower().replace("ё", "е"))
+        if not key or len(key) > 60:
+            continue
+        for role, pattern in _COLUMN_PATTERNS:
+            if pattern.search(key):
+                found.setdefault(role, index)
+                break
+    if "text" in found and ("deadline" in found or "owner" in found):
+        return found
+    return None
+
+
+@dataclass
+class TableState:
+    columns: dict[str, int]
+    section: str | None = None
+    last_was_section: bool = False
+    items: list[RawItem] = field(default_factory=list)
+    cells: list[dict[str, list[str]]] = field(default_factory=list)
+
+
+def parse_tables(blocks: list[Block]) -> tuple[list[RawItem], list[int], bool]:
+    """Items of every measures table, the block indexes they used, and whether any
+    table (measures or not) was seen."""
+    items: list[RawItem] = []
+    used: list[int] = []
+    saw_table = any(b.is_row for b in blocks)
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        columns = columns_of(block.cells) if block.is_row else None
+        if columns is None:
+            index += 1
+            continue
+        state = TableState(columns)
+        end = _walk_table(blocks, index + 1, state)
+        items.extend(_finish(state))
+        used.extend(range(index, end))
+        index = end
+    return items, used, saw_table
+
+
+def _walk_table(blocks: list[Block], start: int, state: TableState) -> int:
+    index = start
+    while index < len(blocks):
+        block = blocks[index]
+        if not block.is_row:
+            if not _section_paragraph(block.text, state):
+                return index
+        elif columns_of(block.cells) is not None or _index_row(block.cells):
+            pass
+        else:
+            _take_row(tuple(clean(c) for c in block.cells), state, blocks[index + 1 :])
+        index += 1
+    return index
+
+
+def _section_paragraph(text: str, state: TableState) -> bool:
+    text = clean(text)
+    if _ROMAN_RE.match(text):
+        state.section, state.last_was_section = text, True
+        return True
+    return False
+
+
+def _index_row(cells: tuple[str, ...]) -> bool:
+    """The "1 2 3 4 5" row some tables print under the header."""
+    values = [c.strip() for c in cells if c.strip()]
+    return len(values) >= 3 and all(_INDEX_ROW_RE.match(v) for v in values)
+
+
+def _cell(cells: tuple[str, ...], state: TableState, role: str) -> str:
+    index = state.columns.get(role)
+    if index is None or index >= len(cells):
+        return ""
+    return cells[index]
+
+
+def _take_row(cells: tuple[str, ...], state: TableState, rest: list[Block]) -> None:
+    """Place one row (cells already cleaned): a section, a continuation or a new item."""
+    filled = [c for c in cells if c]
+    number = _cell(cells, state, "number")
+    text = _cell(cells, state, "text")
+    if _is_section(cells, filled, number, text, state, rest):
+        title = filled[0] if len(filled) == 1 else f"{number} {text}".strip()
+        joined = state.last_was_section and title[:1].islower()
+        state.section = f"{state.section} {title}" if joined else title
+        state.last_was_section = True
+        return
+    state.last_was_section = False
+    details = _cell(cells, state, "deadline") or _cell(cells, state, "owner")
+    continues = state.cells and not number and not (text and details)
+    if "number" not in state.columns:
+        continues = state.cells and not (text and details)
+    if continues:
+        _append(state.cells[-1], cells, state)
+        return
+    state.cells.append({role: [_cell(cells, state, role)] for role in state.columns})
+    state.items.append(RawItem(number=number.rstrip(".") or None, text="", section=state.section))
+
+
+def _is_section(cells, filled, number, text, state: TableState, rest: list[Block]) -> bool:
+    if not filled:
+        return False
+    if len(filled) == 1 and _ROMAN_RE.match(filled[0]):
+        return True
+    if len(filled) == 1 and not _ITEM_NUMBER_RE.match(filled[0]):
+        if state.last_was_section and filled[0][:1].islower():
+            return True
+        cell_col = next(i for i, c in enumerate(cells) if c)
+        if "number" in state.columns:
+            return cell_col <= state.columns["number"]
+        return cell_col == 0 and filled[0][:1].isupper()
+    if number and text and len(filled) == 2 and re.fullmatch(r"\d{1,2}\.?", number):
+        return _next_number(rest, state).startswith(number.rstrip(".") + ".")
+    return False
+
+
+def _next_number(rest: list[Block], state: TableState) -> str:
+    for block in rest[:5]:
+        if block.is_row:
+            value = clean(_cell(block.cells, state, "number"))
+            if value:
+                return value
+    return ""
+
+
+def _append(target: dict[str, list[str]], cells: tuple[str, ...], state: TableState) -> None:
+    for role in state.columns:
+        value = _cell(cells, state, role)
+        if value.strip():
+            target[role].append(value)
+
+
+def _finish(state: TableState) -> list[RawItem]:
+    out = []
+    for item, cells in zip(state.items, state.cells, strict=True):
+        text = clean(" ".join(cells.get("text", [])))
+        bullet = BULLET_RE.match(text)
+        item.text = bullet.group("rest") if bullet else text
+        if not item.text:
+            continue
+        item.deadline_raw = clean(" ".join(cells.get("deadline", []))) or None
+        owner_text = clean(" ".join(cells.get("owner", [])))
+        item.owners = list(parse_owners(owner_text)) if owner_text else []
+        item.result = clean(" ".join(cells.get("result", []))) or None
+        out.append(item)
+    return out

@@ -1,0 +1,87 @@
+"""Decide what the document is and collect its items, whatever its kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tracker.parsing.common import clean, ends_sentence
+from tracker.parsing.items import Found, RawItem
+from tracker.parsing.meta import Header, detect_kind, read_header
+from tracker.parsing.order import parse_order
+from tracker.parsing.protocol import parse_protocol
+from tracker.parsing.readers import Block
+from tracker.parsing.resolution import parse_resolution
+from tracker.parsing.roadmap import NO_COLUMNS, parse_tables
+
+PARSERS = {"protocol": parse_protocol, "order": parse_order, "resolution": parse_resolution}
+NOTHING_FOUND = (
+    "В документе не найдено ни одного пункта: он не распознан как дорожная карта, "
+    "протокол, резолюция или приказ."
+)
+
+
+@dataclass
+class Structure:
+    header: Header
+    items: list[RawItem] = field(default_factory=list)
+    controller: object = None
+    problems: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+
+
+def analyse(blocks: list[Block]) -> Structure:
+    table_items, used, saw_table = parse_tables(blocks)
+    lines = join_lines(_flat_lines(blocks, set(used)))
+    kind, _ = detect_kind(lines)
+    found = _parse_lines(kind, lines)
+    if kind == "unknown":
+        kind, found = _guess(lines, table_items)
+    items = found.items + table_items if kind != "roadmap" else table_items
+    header = read_header(lines, found.body_start)
+    header.kind = kind
+    problems = list(found.problems)
+    if saw_table and not table_items and kind == "roadmap":
+        problems.append(NO_COLUMNS)
+    if not items:
+        problems.append(NOTHING_FOUND if kind != "roadmap" or not saw_table else "")
+    return Structure(header, items, found.controller, [p for p in problems if p], lines)
+
+
+def _parse_lines(kind: str, lines: list[str]) -> Found:
+    parser = PARSERS.get(kind)
+    return parser(lines) if parser else Found(body_start=len(lines))
+
+
+def _guess(lines: list[str], table_items: list[RawItem]) -> tuple[str, Found]:
+    """No heading names the kind: take the first reading that finds items."""
+    if table_items:
+        return "roadmap", Found(body_start=0)
+    for kind, parser in PARSERS.items():
+        found = parser(lines)
+        if found.items:
+            return kind, found
+    return "unknown", Found(body_start=len(lines))
+
+
+def _flat_lines(blocks: list[Block], used: set[int]) -> list[str]:
+    """Paragraphs, and rows outside measures tables flattened (layout tables, stamps)."""
+    out = []
+    for index, block in enumerate(blocks):
+        if index in used:
+            continue
+        text = " ".join(c for c in block.cells if c.strip()) if block.is_row else block.text
+        text = clean(text)
+        if text:
+            out.append(text)
+    return out
+
+
+def join_lines(lines: list[str]) -> list[str]:
+    """Join a line broken mid-sentence: the next one starts in lower case."""
+    out: list[str] = []
+    for line in lines:
+        if out and line[:1].islower() and not ends_sentence(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out

@@ -13,10 +13,13 @@ def _sqlite_url(name: str) -> str:
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-change-me")
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL", _sqlite_url("tracker.db"))
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
-    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
+    # Recycle rather than ping: a ping is one more round trip on every request.
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_recycle": 1800}
+    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR", str(BASE_DIR / "instance" / "uploads"))
     EVIDENCE_EXTENSIONS = ("pdf", "docx", "xlsx", "png", "jpg", "jpeg", "gif", "webp")
+    # Evidence files must also fit under MAX_CONTENT_LENGTH, the limit of any request.
+    EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))
     BABEL_DEFAULT_LOCALE = "ru"
     BABEL_DEFAULT_TIMEZONE = "Europe/Moscow"
     LANGUAGES = ("ru", "en")
@@ -32,7 +35,7 @@ class Config:
     LOGIN_THROTTLE_FREE_ATTEMPTS = 3
     LOGIN_THROTTLE_MAX_DELAY = 30.0
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "127.0.0.1")
-    MAIL_PORT = int(os.environ.get("MAIL_PORT", 25))
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
     MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "") == "1"
     MAIL_USE_SSL = os.environ.get("MAIL_USE_SSL", "") == "1"
     MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
@@ -40,6 +43,8 @@ class Config:
     MAIL_FROM = os.environ.get("MAIL_FROM", "tracker@localhost")
     MAIL_TIMEOUT = 10
     CALENDAR_RATE_LIMIT_PER_MINUTE = 60
+    # VALARM trigger in calendar feeds (RFC 5545 duration); empty turns alarms off.
+    CALENDAR_ALARM = os.environ.get("CALENDAR_ALARM", "-P1D")
 
 
 class TestConfig(Config):

@@ -1,10 +1,13 @@
 """Fixtures: an app per database (SQLite and PostgreSQL), a client, a clock, factories."""
 
 import os
+from contextlib import contextmanager
 import uuid
 from datetime import UTC, datetime
 
 import pytest
+from flask import g
+from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 
 from config import TestConfig
@@ -30,18 +33,33 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("db_kind", kinds, scope="session")
 
 
-@pytest.fixture(scope="session")
-def postgres_url():
-    """A fresh PostgreSQL database for this run (per xdist worker), dropped afterwards."""
+@contextmanager
+def new_postgres_database():
+    """A fresh, empty PostgreSQL database, dropped afterwards; yields its URL."""
     name = f"tracker_test_{uuid.uuid4().hex[:10]}"
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = admin.url.set(database=name).render_as_string(hide_password=False)
-    yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        yield admin.url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """The database the `db` fixture's PostgreSQL runs share (one per xdist worker)."""
+    with new_postgres_database() as url:
+        yield url
+
+
+@pytest.fixture
+def empty_postgres_url():
+    """A database of the test's own, for tests that build the schema themselves."""
+    with new_postgres_database() as url:
+        yield url
 
 
 class Clock:
@@ -62,6 +80,18 @@ def clock():
     return Clock(datetime(2022, 2, 7, 6, 0, tzinfo=UTC))
 
 
+class FreshUserClient(FlaskClient):
+    """A test client whose every request loads its user anew.
+
+    The `app` fixture keeps one app context pushed for the whole test, so requests share
+    `g`, where Flask-Login caches the user; in production each request has its own.
+    """
+
+    def open(self, *args, **kwargs):
+        g.pop("_login_user", None)
+        return super().open(*args, **kwargs)
+
+
 _pg_schema_ready: set[str] = set()
 
 
@@ -71,6 +101,7 @@ def app(request, clock, tmp_path):
     uri = request.getfixturevalue("postgres_url") if kind == "postgresql" else "sqlite://"
     app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=uri, CLOCK=clock,
                      UPLOAD_DIR=str(tmp_path / "uploads"))
+    app.test_client_class = FreshUserClient
     with app.app_context():
         if kind == "sqlite" or uri not in _pg_schema_ready:
             _db.create_all()

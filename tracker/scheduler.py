@@ -30,8 +30,14 @@ def build_scheduler(app, blocking: bool = True):
     scheduler = (BlockingScheduler if blocking else BackgroundScheduler)(timezone="UTC")
     for job_id, function, seconds in JOBS:
         scheduler.add_job(
-            partial(jobs.run, app, job_id, function), "interval", seconds=seconds, id=job_id,
-            name=job_id, replace_existing=True, coalesce=True, max_instances=1,
+            partial(jobs.run, app, job_id, function),
+            "interval",
+            seconds=seconds,
+            id=job_id,
+            name=job_id,
+            replace_existing=True,
+            coalesce=True,
+            max_instances=1,
             next_run_time=datetime.now(UTC),  # wall-clock trigger: run once at start-up
         )
     return scheduler

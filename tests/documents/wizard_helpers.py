@@ -54,7 +54,7 @@ def owner_index(html: str, item: int, raw: str) -> int:
     soup = BeautifulSoup(html, "html.parser")
     owners = soup.find("section", id=f"item-{item}").select("div.owner")
     for index, owner in enumerate(owners):
-        if owner.find("span", class_="raw").text.strip() == raw:
+        if owner.find("span", class_="raw").text.strip().startswith(raw):
             return index
     raise AssertionError(f"owner {raw} not in item {item}")
 

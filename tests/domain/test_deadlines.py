@@ -526,3 +526,20 @@ def test_monthly_in_the_months_of_a_range():
 def test_a_frame_without_a_year_does_not_narrow_a_recurrence():
     assert len(roadmap("ежемесячно в течение учебного года").occurrences) == 36
     assert len(roadmap("постоянно в течение учебного года").occurrences) == 6
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "в течение 10 дней после проведения",
+        "в течение 5 рабочих дней по итогам мониторинга",
+        "в течение месяца со дня подписания протокола",
+    ],
+)
+def test_a_term_counted_from_an_event_needs_a_date(raw):
+    deadline = protocol(raw)
+    assert deadline.kind == "unknown" and deadline.problems
+
+
+def test_a_term_counted_from_the_document_is_a_date():
+    assert protocol("в течение 10 рабочих дней").kind == "date"

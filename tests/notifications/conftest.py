@@ -46,6 +46,11 @@ def smtp_server():
 
 @pytest.fixture
 def smtp(app, smtp_server):
-    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=smtp_server.port, MAIL_USE_TLS=False,
-                      MAIL_USE_SSL=False, MAIL_USERNAME=None)
+    app.config.update(
+        MAIL_SERVER="127.0.0.1",
+        MAIL_PORT=smtp_server.port,
+        MAIL_USE_TLS=False,
+        MAIL_USE_SSL=False,
+        MAIL_USERNAME=None,
+    )
     return smtp_server

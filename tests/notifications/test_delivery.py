@@ -8,7 +8,14 @@ from sqlalchemy import func, select
 from tracker.assignments.models import DONE, REPORTED
 from tracker.notifications.jobs import deliver_job, plan_job
 from tracker.notifications.models import (
-    BATCHED, FAILED, PENDING, SENT, SKIPPED, JobRun, MailBatch, Notification,
+    BATCHED,
+    FAILED,
+    PENDING,
+    SENT,
+    SKIPPED,
+    JobRun,
+    MailBatch,
+    Notification,
 )
 from tracker.notifications.planning import JOB
 from tracker.notifications.policy import update_settings
@@ -39,7 +46,10 @@ def test_reminder_is_planned_once_and_sent_once(db, make, clock, smtp, moscow):
     plan_job()
     [notice] = rows(db)
     assert (notice.rule, notice.period_key, notice.notice_on) == (
-        "reminder_3", "2022-02-10", date(2022, 2, 7))
+        "reminder_3",
+        "2022-02-10",
+        date(2022, 2, 7),
+    )
     deliver_job()
     deliver_job()
     assert smtp.notices() == [f"n{notice.id}"]
@@ -69,7 +79,9 @@ def test_nine_in_the_recipients_time_zone(db, make, clock, smtp):
     plan_job()
     deliver_job()
     assert sorted(m["To"].addresses[0].addr_spec for m in smtp.messages) == [
-        "k@example.ru", "s@example.ru"]
+        "k@example.ru",
+        "s@example.ru",
+    ]
 
 
 def test_nothing_goes_out_on_a_day_off(db, make, clock, smtp, moscow):
@@ -122,8 +134,10 @@ def test_downtime_is_caught_up_from_the_high_water_mark(db, make, clock, smtp):
     plan_job()
     got = sorted((n.rule, n.person_id, str(n.notice_on)) for n in rows(db))
     assert got == [
-        ("escalation_head", head.id, "2022-02-15"), ("overdue", person.id, "2022-02-11"),
-        ("reminder_0", person.id, "2022-02-10"), ("reminder_1", person.id, "2022-02-09"),
+        ("escalation_head", head.id, "2022-02-15"),
+        ("overdue", person.id, "2022-02-11"),
+        ("reminder_0", person.id, "2022-02-10"),
+        ("reminder_1", person.id, "2022-02-09"),
     ]
     deliver_job()
     plan_job()
@@ -151,8 +165,7 @@ def test_escalation_to_the_head_and_the_heads_head(db, make, clock, smtp):
     assert any(s.startswith("Просрочка в подчинённом") for s in to_chief)
 
 
-def test_digest_readers_get_one_mail_a_day_and_never_an_empty_one(db, make, clock, smtp,
-                                                                  moscow):
+def test_digest_readers_get_one_mail_a_day_and_never_an_empty_one(db, make, clock, smtp, moscow):
     reader = owner(make, moscow, mode="digest")
     first = make.occurrence(reader, due_on=date(2022, 2, 10))
     make.occurrence(reader, due_on=date(2022, 2, 8), item=make.item(text="Провести совещание"))
@@ -173,8 +186,7 @@ def test_digest_readers_get_one_mail_a_day_and_never_an_empty_one(db, make, cloc
     assert rows(db, MailBatch, period_key="2022-02-08")[0].status == SKIPPED
 
 
-def test_refusing_server_then_accepting_delivers_everything_once(db, make, clock, smtp,
-                                                                moscow):
+def test_refusing_server_then_accepting_delivers_everything_once(db, make, clock, smtp, moscow):
     for n in range(5):
         make.occurrence(owner(make, moscow, f"p{n}@example.ru"), due_on=date(2022, 2, 10))
     plan_job()
@@ -252,12 +264,19 @@ def test_controller_reminder_and_checkin(db, make, clock, smtp, moscow):
     controller = owner(make, moscow, "control@example.ru")
     person = owner(make, moscow)
     item = make.item(controller_id=controller.id)
-    make.occurrence(person, item=item, due_on=date(2022, 3, 1), state=REPORTED,
-                    reported_at=datetime(2022, 2, 3, 8, tzinfo=UTC))
+    make.occurrence(
+        person,
+        item=item,
+        due_on=date(2022, 3, 1),
+        state=REPORTED,
+        reported_at=datetime(2022, 2, 3, 8, tzinfo=UTC),
+    )
     make.occurrence(person, due_on=date(2022, 2, 7), is_checkin=True)
     plan_job()
     assert sorted((n.rule, n.person_id) for n in rows(db)) == [
-        ("checkin_0", person.id), ("controller_2", controller.id)]
+        ("checkin_0", person.id),
+        ("controller_2", controller.id),
+    ]
     deliver_job()
     assert len(smtp.messages) == 2
 
@@ -267,5 +286,9 @@ def test_people_without_email_get_in_app_notices_only(db, make, clock, smtp, mos
     plan_job()
     deliver_job()
     assert smtp.messages == []
-    assert db.session.scalar(select(func.count()).select_from(Notification)
-                             .where(Notification.status == "in_app")) == 1
+    assert (
+        db.session.scalar(
+            select(func.count()).select_from(Notification).where(Notification.status == "in_app")
+        )
+        == 1
+    )

@@ -10,13 +10,18 @@ from tracker.people.forms import MAX_CSV_BYTES
 from tracker.people.models import Organisation, Person
 
 SAMPLE = Path(__file__).parent / "data" / "yuzhno_sakhalinsk.csv"
-HEADER_RU = "Организация;Вышестоящая;Тип;Часовой пояс;Фамилия;Имя;Отчество;Должность;E-mail;" \
-            "Руководитель;Логин;Роли"
+HEADER_RU = (
+    "Организация;Вышестоящая;Тип;Часовой пояс;Фамилия;Имя;Отчество;Должность;E-mail;"
+    "Руководитель;Логин;Роли"
+)
 
 
 def _upload(client, content: bytes, name="directory.csv"):
-    return client.post("/directory/import", data={"file": (io.BytesIO(content), name)},
-                       content_type="multipart/form-data")
+    return client.post(
+        "/directory/import",
+        data={"file": (io.BytesIO(content), name)},
+        content_type="multipart/form-data",
+    )
 
 
 def _count(db, model):
@@ -34,13 +39,15 @@ def test_district_sample_loads_fully(as_admin, db):
     assert _count(db, Person) == before_people + 70
     schools = db.session.scalars(select(Organisation).where(Organisation.kind == "school")).all()
     assert len(schools) == 58
-    ooo = db.session.scalar(select(Organisation).where(
-        Organisation.name == "Отдел общего образования"))
+    ooo = db.session.scalar(
+        select(Organisation).where(Organisation.name == "Отдел общего образования")
+    )
     assert all(s.parent_id == ooo.id and s.path.startswith(ooo.path) for s in schools)
     assert all(s.timezone == "Asia/Sakhalin" for s in schools)
     assert ooo.timezone == "Asia/Sakhalin"  # inherited from the department
-    heads = db.session.scalar(select(func.count()).where(Person.head_of_id.in_(
-        [s.id for s in schools])))
+    heads = db.session.scalar(
+        select(func.count()).where(Person.head_of_id.in_([s.id for s in schools]))
+    )
     assert heads == 58
     chief = db.session.scalar(select(User).where(User.login == "lavrenteva"))
     assert chief.roles == {"head", "controller"} and chief.person.short_name == "Лаврентьева Г.П."
@@ -82,9 +89,9 @@ def test_bad_rows_write_nothing_and_report_lines(as_admin, db):
 def test_cp1251_with_commas_and_english_headers(as_admin, db):
     text = (
         "organisation,parent,kind,timezone,surname,first_name,patronymic,position,email,head\r\n"
-        "Управление образования Иркутского района,,department,Asia/Irkutsk,Смирнова,Ольга,"
+        "Управление образования Иркутского района,,department,asia/irkutsk,Смирнова,Ольга,"
         "Петровна,начальник,smirnova@example.ru,да\r\n"
-        "\"МОУ ИРМО \"\"Хомутовская СОШ № 1\"\"\",Управление образования Иркутского района,"
+        '"МОУ ИРМО ""Хомутовская СОШ № 1""",Управление образования Иркутского района,'
         "school,,Ёлкин,Пётр,Семёнович,директор,,да\r\n"
     )
     html = _upload(as_admin, text.encode("cp1251")).get_data(as_text=True)

@@ -26,20 +26,32 @@ def test_tree_lists_children_under_parents_indented(as_admin, make, db):
 
 def test_create_organisation_under_parent(as_admin, db):
     dept = _org(db, "Отдел образования")
-    response = as_admin.post("/directory/organisations/new", data={
-        "name": "МБОУ СОШ пгт. Ноглики", "short_name": "СОШ Ноглики", "kind": "school",
-        "timezone": "Asia/Sakhalin", "parent_id": dept.id})
+    response = as_admin.post(
+        "/directory/organisations/new",
+        data={
+            "name": "МБОУ СОШ пгт. Ноглики",
+            "short_name": "СОШ Ноглики",
+            "kind": "school",
+            "timezone": "Asia/Sakhalin",
+            "parent_id": dept.id,
+        },
+    )
     assert response.status_code == 302
     school = _org(db, "МБОУ СОШ пгт. Ноглики")
     assert school.parent_id == dept.id
     assert school.path == f"/{dept.id}/{school.id}/"
-    assert (school.kind, school.timezone, school.label) == ("school", "Asia/Sakhalin",
-                                                            "СОШ Ноглики")
+    assert (school.kind, school.timezone, school.label) == (
+        "school",
+        "Asia/Sakhalin",
+        "СОШ Ноглики",
+    )
 
 
 def test_unknown_timezone_refused(as_admin, db):
-    response = as_admin.post("/directory/organisations/new", data={
-        "name": "Школа", "kind": "school", "timezone": "Europe/Berlin", "parent_id": 0})
+    response = as_admin.post(
+        "/directory/organisations/new",
+        data={"name": "Школа", "kind": "school", "timezone": "Europe/Berlin", "parent_id": 0},
+    )
     assert response.status_code == 200
     assert _org(db, "Школа") is None
 
@@ -51,8 +63,10 @@ def test_edit_moves_subtree(as_admin, make, db):
     sector = make.org("Сектор", parent=imc)
     group = make.org("Группа", parent=sector)
     db.session.commit()
-    response = as_admin.post(f"/directory/organisations/{imc.id}/edit", data={
-        "name": "ИМЦ", "kind": "unit", "timezone": "Asia/Sakhalin", "parent_id": other.id})
+    response = as_admin.post(
+        f"/directory/organisations/{imc.id}/edit",
+        data={"name": "ИМЦ", "kind": "unit", "timezone": "Asia/Sakhalin", "parent_id": other.id},
+    )
     assert response.status_code == 302
     db.session.expire_all()
     assert imc.path == f"/{other.id}/{imc.id}/"
@@ -65,9 +79,15 @@ def test_cannot_move_into_own_subtree(as_admin, make, db):
     dept = _org(db, "Отдел образования")
     imc = make.org("ИМЦ", parent=dept)
     db.session.commit()
-    response = as_admin.post(f"/directory/organisations/{dept.id}/edit", data={
-        "name": "Отдел образования", "kind": "department", "timezone": "Asia/Sakhalin",
-        "parent_id": imc.id})
+    response = as_admin.post(
+        f"/directory/organisations/{dept.id}/edit",
+        data={
+            "name": "Отдел образования",
+            "kind": "department",
+            "timezone": "Asia/Sakhalin",
+            "parent_id": imc.id,
+        },
+    )
     assert response.status_code == 200  # imc is not even offered as a parent
     db.session.expire_all()
     assert dept.path == f"/{dept.id}/" and dept.parent_id is None
@@ -81,11 +101,14 @@ def test_delete_empty_organisation(as_admin, make, db):
     assert _org(db, "Пустая") is None
 
 
-@pytest.mark.parametrize("content, word", [
-    ("child", "подчинённые организации"),
-    ("person", "сотрудники"),
-    ("assignment", "поручения"),
-])
+@pytest.mark.parametrize(
+    "content, word",
+    [
+        ("child", "подчинённые организации"),
+        ("person", "сотрудники"),
+        ("assignment", "поручения"),
+    ],
+)
 def test_delete_refused_when_not_empty(as_admin, make, db, content, word):
     unit = make.org("Непустая", parent=_org(db, "Отдел образования"))
     if content == "child":
@@ -111,10 +134,16 @@ def test_non_admins_get_403_everywhere(make, db, login, roles):
     org = make.org("Школа", kind="school")
     db.session.commit()
     client = login(user)
-    for url in ("/directory/organisations", "/directory/organisations/new",
-                f"/directory/organisations/{org.id}/edit", "/directory/people",
-                "/directory/people/new", "/directory/accounts", "/directory/accounts/new",
-                "/directory/import"):
+    for url in (
+        "/directory/organisations",
+        "/directory/organisations/new",
+        f"/directory/organisations/{org.id}/edit",
+        "/directory/people",
+        "/directory/people/new",
+        "/directory/accounts",
+        "/directory/accounts/new",
+        "/directory/import",
+    ):
         assert client.get(url).status_code == 403, url
     assert client.post(f"/directory/organisations/{org.id}/delete").status_code == 403
     assert _org(db, "Школа") is not None
@@ -126,8 +155,9 @@ def test_anonymous_is_sent_to_login(client):
 
 
 def test_csrf_enforced_on_organisation_form(clock, tmp_path):
-    app = create_app(TestConfig, WTF_CSRF_ENABLED=True, CLOCK=clock,
-                     UPLOAD_DIR=str(tmp_path / "uploads"))
+    app = create_app(
+        TestConfig, WTF_CSRF_ENABLED=True, CLOCK=clock, UPLOAD_DIR=str(tmp_path / "uploads")
+    )
     with app.app_context():
         _db.create_all()
         from tests.factories import Factories
@@ -139,8 +169,7 @@ def test_csrf_enforced_on_organisation_form(clock, tmp_path):
         with client.session_transaction() as session:  # signed in without the login form
             session["_user_id"] = str(user.id)
             session["_fresh"] = True
-        data = {"name": "Без токена", "kind": "school", "timezone": "Asia/Sakhalin",
-                "parent_id": 0}
+        data = {"name": "Без токена", "kind": "school", "timezone": "Asia/Sakhalin", "parent_id": 0}
         response = client.post("/directory/organisations/new", data=data)
         assert response.status_code == 400
         page = client.get("/directory/organisations/new").get_data(as_text=True)

@@ -41,7 +41,7 @@ def test_discipline_figures(scenario, login):
 def test_discipline_sorting(scenario, login, sort, descending, first):
     args = {"sort": sort, "dir": "desc" if descending else "asc"}
     people, _orgs, _html = _discipline(login(scenario.admin), scenario, **args)
-    assert list(people)[0] == str(getattr(scenario, first).id)
+    assert next(iter(people)) == str(getattr(scenario, first).id)
 
 
 def test_organisations_sort_by_share_with_ties_by_name(scenario, login):

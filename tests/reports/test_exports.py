@@ -73,7 +73,7 @@ def test_docx_lists_the_overdue_with_owners(scenario, login):
     rows = [[c.text for c in row.cells] for row in overdue.rows[1:]]
     assert len(rows) == EXPECTED["total"][3] == 5
     owners = [r[2] for r in rows]
-    assert owners == ["Боброва Л.В.", "МБОУ СОШ № 3", "Боброва Л.В.", "Дискулцу Л.Ю.",
+    assert owners == ["МБОУ СОШ № 3", "Боброва Л.В.", "Дискулцу Л.Ю.", "Боброва Л.В.",
                       "Боброва Л.В."]
     dates = [r[3] for r in rows]
     assert dates == ["15.04.2021", "30.04.2021", "10.05.2021", "31.05.2021", "10.06.2021"]

@@ -1,8 +1,11 @@
 """Who may see an occurrence."""
 
-from tracker.assignments.models import Occurrence
+from sqlalchemy import exists, select
+
+from tracker.assignments.models import CoExecutor, Occurrence
 from tracker.assignments.services import answers_for
 from tracker.auth.models import User
+from tracker.extensions import db
 
 
 def can_view(user: User, occurrence: Occurrence) -> bool:
@@ -15,7 +18,16 @@ def can_view(user: User, occurrence: Occurrence) -> bool:
         return False
     if person.id == occurrence.assignment.item.effective_controller_id:
         return True
-    return heads_over(user, occurrence)
+    return heads_over(user, occurrence) or is_coexecutor(user, occurrence)
+
+
+def is_coexecutor(user: User, occurrence: Occurrence) -> bool:
+    """Helpers (соисполнители) of the assignment see it too: they comment and attach."""
+    if user.person_id is None:
+        return False
+    stmt = select(exists().where(CoExecutor.assignment_id == occurrence.assignment_id,
+                                 CoExecutor.person_id == user.person_id))
+    return bool(db.session.scalar(stmt))
 
 
 def heads_over(user: User, occurrence: Occurrence) -> bool:

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.core.time import now_utc
@@ -106,3 +106,18 @@ class AuditEvent(db.Model):
     details: Mapped[dict] = mapped_column(JSON, default=dict)
 
     actor = relationship("User")
+
+
+class CoExecutor(db.Model):
+    """A helper (соисполнитель) on an assignment: may comment and attach, never report."""
+
+    __tablename__ = "co_executors"
+    __table_args__ = (UniqueConstraint("assignment_id", "person_id",
+                                       name="uq_co_executors_assignment_person"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+
+    assignment: Mapped[Assignment] = relationship()
+    person: Mapped[Person] = relationship()

@@ -3,7 +3,12 @@
 from flask_babel import gettext as _
 
 from tracker.assignments.models import (
-    ACTIVE_STATES, DONE, OPEN, REPORTED, AuditEvent, Occurrence,
+    ACTIVE_STATES,
+    DONE,
+    OPEN,
+    REPORTED,
+    AuditEvent,
+    Occurrence,
 )
 from tracker.auth.models import User
 from tracker.core.time import local_day, now_utc, today_in
@@ -46,7 +51,8 @@ def answers_for(user: User, occurrence: Occurrence) -> bool:
         return False
     if occurrence.person_id is not None:
         return occurrence.person_id == person.id
-    return occurrence.organisation_id is not None and occurrence.organisation_id == person.head_of_id
+    owning_unit = occurrence.organisation_id
+    return owning_unit is not None and owning_unit == person.head_of_id
 
 
 def complete(occurrence: Occurrence, user: User, report: str, evidence_url: str | None) -> str:

@@ -8,6 +8,7 @@ from tracker.assignments import queries, services
 from tracker.assignments.access import can_view
 from tracker.assignments.forms import ActionForm, CompleteForm, UnitFilterForm
 from tracker.assignments.models import Occurrence
+from tracker.control import page as control_page
 from tracker.core.time import now_utc, today_in
 from tracker.domain.agenda import group_by_bucket
 from tracker.domain.stages import STAGE_TITLES_RU
@@ -86,6 +87,7 @@ def detail(occurrence_id: int):
     return render_template(
         "assignments/detail.html", o=occurrence, form=CompleteForm(), action_form=ActionForm(),
         may_complete=services.answers_for(current_user, occurrence),
+        control=control_page.context(occurrence, current_user),
     )
 
 

@@ -6,7 +6,7 @@ docstring for why icalendar's own serializer is not used on this hot path.
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from flask_babel import gettext as _
 
@@ -74,7 +74,7 @@ class FeedContext:
     alarm: str | None  # an RFC 5545 duration such as "-P1D"; None for no alarm
     todo: bool
     shows_others: bool
-    now: datetime
+    locale: str
     labels: dict  # translated strings and stage titles, looked up once per feed
 
 
@@ -86,7 +86,13 @@ def etag_for(user_id: int, spec: FeedSpec, fingerprint, extra: str) -> str:
     return hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
 
-def build_calendar(rows, ctx: FeedContext) -> bytes:
+def build_calendar(rows, ctx: FeedContext, fragments: dict | None = None) -> bytes:
+    """The whole VCALENDAR; `fragments` caches each event's bytes across builds.
+
+    An event is a pure function of its row and the context (DTSTAMP is the row's
+    updated_at, not the build time), so after one occurrence changes a rebuild
+    re-serialises that one event and reuses the other 999.
+    """
     lines = [
         b"BEGIN:VCALENDAR", b"VERSION:2.0", content_line("PRODID", PRODID),
         b"CALSCALE:GREGORIAN", b"METHOD:PUBLISH",
@@ -95,9 +101,15 @@ def build_calendar(rows, ctx: FeedContext) -> bytes:
         b"REFRESH-INTERVAL;VALUE=DURATION:PT1H", b"X-PUBLISHED-TTL:PT1H",
     ]
     write = _todo_lines if ctx.todo else _event_lines
-    stamp = ical_utc(ctx.now)
+    fragments = {} if fragments is None else fragments
+    key = (ctx.host, ctx.base_url, ctx.alarm, ctx.todo, ctx.shows_others, ctx.locale)
     for row in rows:
-        write(lines, row, ctx, stamp)
+        fragment = fragments.get((key, row))
+        if fragment is None:
+            component: list[bytes] = []
+            write(component, row, ctx, ical_utc(row.updated_at))
+            fragment = fragments[(key, row)] = CRLF.join(component)
+        lines.append(fragment)
     lines.append(b"END:VCALENDAR")
     lines.append(b"")
     return CRLF.join(lines)

@@ -20,9 +20,9 @@ from flask_login import current_user, login_required
 from markupsafe import Markup
 
 from tracker.calendar import feeds, queries, services
+from tracker.calendar.cache import BodyCache, FragmentCache
 from tracker.calendar.forms import TokenForm
 from tracker.calendar.ratelimit import SlidingWindowLimiter
-from tracker.core.time import now_utc
 from tracker.extensions import db
 
 bp = Blueprint("calendar", __name__, url_prefix="/calendar")
@@ -80,8 +80,9 @@ def feed(token: str):
     if found is None:
         abort(404)
     token_row, user = found
-    retry_after = _limiter().hit(token_row.token_hash,
-                                 current_app.config["CALENDAR_RATE_LIMIT_PER_MINUTE"])
+    limiter = _extension("calendar_rate_limiter", SlidingWindowLimiter)
+    retry_after = limiter.hit(token_row.token_hash,
+                              current_app.config["CALENDAR_RATE_LIMIT_PER_MINUTE"])
     if retry_after is not None:
         return Response("Too many requests\n", 429, {"Retry-After": str(retry_after)},
                         mimetype="text/plain")
@@ -96,7 +97,8 @@ def feed(token: str):
 def _feed_response(user, spec: feeds.FeedSpec, scope: queries.Scope) -> Response:
     alarm = current_app.config.get("CALENDAR_ALARM", "-P1D") or None
     fingerprint = queries.fingerprint(scope)
-    etag = feeds.etag_for(user.id, spec, fingerprint, f"{user.locale}|{alarm}|{scope.title}")
+    extra = f"{user.locale}|{alarm}|{scope.title}|{current_app.config['BASE_URL']}"
+    etag = feeds.etag_for(user.id, spec, fingerprint, extra)
     response = Response(mimetype="text/calendar")
     response.set_etag(etag, weak=True)
     response.headers["Cache-Control"] = "private, no-cache"
@@ -105,8 +107,14 @@ def _feed_response(user, spec: feeds.FeedSpec, scope: queries.Scope) -> Response
     if request.if_none_match.contains_weak(etag):
         response.status_code = 304
         return response
-    response.set_data(feeds.build_calendar(queries.feed_rows(scope), _context(user, spec, scope,
-                                                                              alarm)))
+    cache = _extension("calendar_body_cache", BodyCache)
+    body = cache.get(etag)
+    if body is None:
+        fragments = _extension("calendar_fragments", FragmentCache)
+        body = feeds.build_calendar(queries.feed_rows(scope), _context(user, spec, scope, alarm),
+                                    fragments)
+        cache.put(etag, body)
+    response.set_data(body)
     return response
 
 
@@ -118,15 +126,14 @@ def _context(user, spec: feeds.FeedSpec, scope: queries.Scope, alarm) -> feeds.F
         name=_("Сроки — %(title)s", title=scope.title),
         timezone=timezone or current_app.config.get("BABEL_DEFAULT_TIMEZONE", "Europe/Moscow"),
         base_url=base, host=urlsplit(base).hostname or "tracker", alarm=alarm,
-        todo=spec.todo, shows_others=scope.shows_others, now=now_utc(),
+        todo=spec.todo, shows_others=scope.shows_others, locale=user.locale or "ru",
         labels=feeds.feed_labels(),
     )
 
 
-def _limiter() -> SlidingWindowLimiter:
-    """One limiter per application (and so per process), created on first use."""
-    limiter = current_app.extensions.get("calendar_rate_limiter")
-    if limiter is None:
-        limiter = current_app.extensions.setdefault("calendar_rate_limiter",
-                                                    SlidingWindowLimiter())
-    return limiter
+def _extension(name: str, factory):
+    """A per-application (so per-process) object, created on first use."""
+    found = current_app.extensions.get(name)
+    if found is None:
+        found = current_app.extensions.setdefault(name, factory())
+    return found

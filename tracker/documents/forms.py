@@ -13,7 +13,7 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, ValidationError
 
 from tracker.domain.stages import STAGE_TITLES_RU
 
@@ -30,7 +30,7 @@ class UploadForm(FlaskForm):
     document = FileField(_l("Файл документа (.docx, .txt, .md, .html)"),
                          render_kw={"accept": ACCEPTED_EXTENSIONS})
     text = TextAreaField(_l("…или вставьте текст документа"),
-                         validators=[Optional(), Length(max=2_000_000)])
+                         validators=[Length(max=2_000_000)])
     issuer = SelectField(_l("Кто издал документ"), coerce=int, validate_choice=False)
     submit = SubmitField(_l("Прочитать документ"))
 

@@ -32,7 +32,6 @@ class ImportResult:
     assignments: int = 0
     occurrences: int = 0
     unresolved: list[str] = field(default_factory=list)
-    new_by_person: dict[int, list[int]] = field(default_factory=dict)
 
 
 def content_digest(data: bytes) -> str:
@@ -104,7 +103,8 @@ def _create_item(document: Document, position: int, entry: dict) -> Item:
         deadline_raw=deadline.get("raw"), deadline_kind=deadline.get("kind") or "none",
         rrule=deadline.get("rrule"), is_optional=bool(deadline.get("optional")),
         result=entry.get("result"), is_actionable=entry.get("actionable", True),
-        problems=list(dict.fromkeys([*entry.get("problems") or [], *deadline.get("problems") or []])),
+        problems=list(dict.fromkeys([*(entry.get("problems") or []),
+                                     *(deadline.get("problems") or [])])),
     )
     db.session.add(item)
     db.session.flush()
@@ -141,8 +141,6 @@ def _assign(item: Item, entry: dict, resolver: OwnerResolver, result: ImportResu
         db.session.execute(insert(Occurrence), rows)
         result.assignments += 1
         result.occurrences += len(rows)
-        if person_id:
-            result.new_by_person.setdefault(person_id, []).append(assignment.id)
 
 
 def _owner_targets(owners: list[dict], resolver: OwnerResolver, result: ImportResult):

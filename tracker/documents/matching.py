@@ -7,14 +7,21 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from tracker.domain.owners import person_key
+from tracker.domain.owners.vocab import group_key
 from tracker.extensions import db
 from tracker.people.models import Organisation, Person
 
+# Group keys of tracker.domain.owners → the kinds of organisation a group fans out to.
+EDUCATIONAL = ("school", "kindergarten", "institution")
 GROUP_KINDS = {
     "schools": ("school",),
+    "teachers": ("school",),
     "kindergartens": ("kindergarten",),
-    "institutions": ("institution",),
-    "all_orgs": ("school", "kindergarten", "institution"),
+    "additional_education": ("institution",),
+    "colleges": ("institution",),
+    "institutions": EDUCATIONAL,
+    "all_orgs": EDUCATIONAL,
+    "education_authorities": ("department",),
 }
 _QUOTES = re.compile(r"[«»\"'“”„]")
 
@@ -79,25 +86,14 @@ def organisation_index() -> dict[str, int]:
     return index
 
 
-_GROUP_WORDS = (
-    ("kindergartens", ("дошкол", "доу", "детск")),
-    ("institutions", ("дополнительн", "удо")),
-    ("schools", ("школ", "общеобразоват", "оо", "оу", "образовательн")),
-)
-
-
 def infer_group(name: str) -> str:
     """The kind of organisations a group names ("руководители ОО" → every school)."""
-    words = normalise_org_name(name).split()
-    for group, stems in _GROUP_WORDS:
-        if any(word.startswith(stem) for word in words for stem in stems):
-            return group
-    return "all_orgs"
+    return group_key(name) or "all_orgs"
 
 
 def group_members(group: str | None, within: Organisation | None) -> list[int]:
     """Organisations a group owner fans out to, inside the issuer's subtree when known."""
-    kinds = GROUP_KINDS[group or "all_orgs"]
+    kinds = GROUP_KINDS.get(group or "all_orgs", EDUCATIONAL)
     stmt = select(Organisation.id).where(Organisation.kind.in_(kinds))
     if within is not None:
         stmt = stmt.where(Organisation.path.startswith(within.path, autoescape=True))

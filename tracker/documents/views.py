@@ -209,8 +209,7 @@ def _preview_page(draft: ImportDraft, form: PreviewForm, status: int = 200):
     _fill_choices(draft, form)
     matches = preview.owner_matches(draft.parsed, draft.issuer)
     period = wizard.draft_period(draft.parsed)
-    readings = [wizard.deadline_reading(e.get("deadline") or {}, period.end)
-                for e in draft.parsed["items"]]
+    readings = [wizard.deadline_reading(e.get("deadline") or {}) for e in draft.parsed["items"]]
     dates = {"date": wizard.draft_anchor(draft.parsed), "start": period.start, "end": period.end}
     return render_template("documents/preview.html", draft=draft, form=form, matches=matches,
                            readings=readings, dates=dates, discard_form=DiscardForm()), status

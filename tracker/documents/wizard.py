@@ -178,14 +178,14 @@ def _existing_person(person_id: int) -> Person:
 
 # --- deadline readings ---------------------------------------------------------------------
 
-def deadline_reading(deadline: dict, period_end: date) -> str:
+def deadline_reading(deadline: dict) -> str:
     """What the importer will make of a deadline, in words, with the working-day shift."""
     kind = deadline.get("kind")
     if kind == "none":
         return _("Срок не указан")
     if kind == "unknown":
         return _("Срок не распознан: дату нужно указать вручную")
-    rows = due_dates(deadline, period_end)
+    rows = due_dates(deadline)
     rule = current_app.config["DEADLINE_SHIFT_RULE"]
     calendar = default_calendar()
     due = [_shown(d, calendar.shift(d, rule)) for d, checkin in rows if d and not checkin]
@@ -225,9 +225,8 @@ def _listed(days: list[str]) -> str:
 def deadline_preview(draft: ImportDraft, raw: str) -> dict:
     """The JSON answer for a deadline phrase typed in the preview."""
     deadline = reparse_deadline(draft.parsed, raw.strip() or None)
-    period_end = draft_period(draft.parsed).end
     return {"kind": deadline["kind"], "due": deadline["due"],
-            "reading": deadline_reading(deadline, period_end), "problems": deadline["problems"]}
+            "reading": deadline_reading(deadline), "problems": deadline["problems"]}
 
 
 # --- step 3: confirming --------------------------------------------------------------------

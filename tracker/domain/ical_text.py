@@ -11,16 +11,21 @@ from datetime import UTC, date, datetime
 LINE_OCTETS = 75
 CRLF = b"\r\n"
 
-_TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
 # Control characters other than HTAB are not allowed in TEXT values (RFC 5545 §3.3.11).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
 
 
 def escape_text(value: str) -> str:
-    """Escape a TEXT value; CRLF and CR become newlines before escaping."""
+    """Escape a TEXT value; CRLF and CR become newlines before escaping.
+
+    Chained str.replace, not str.translate: translate is ~10x slower on Cyrillic text.
+    """
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", value).translate(_TEXT_ESCAPES)
+    if _CONTROL.search(value):
+        value = _CONTROL.sub("", value)
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\n", "\\n"))
 
 
 def fold(line: bytes) -> bytes:
@@ -53,14 +58,15 @@ def text_line(name: str, value: str, params: str = "") -> bytes:
 
 
 def ical_date(day: date) -> str:
-    return day.strftime("%Y%m%d")
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
 def ical_utc(instant: datetime) -> str:
     """A UTC DATE-TIME ("20220207T060000Z"); naive values are taken as UTC."""
     if instant.tzinfo is not None:
         instant = instant.astimezone(UTC)
-    return instant.strftime("%Y%m%dT%H%M%SZ")
+    return (f"{instant.year:04d}{instant.month:02d}{instant.day:02d}"
+            f"T{instant.hour:02d}{instant.minute:02d}{instant.second:02d}Z")
 
 
 def shorten(text: str, limit: int = 80) -> str:

@@ -28,6 +28,7 @@ STAGE_TITLES_RU: dict[str, str] = {
 }
 
 _WORD = re.compile(r"[А-ЯЁа-яё]+")
+_QUOTED = re.compile(r"«[^«»]*»")
 _SECTION_NUMBER = re.compile(
     r"^\s*(?:(?:раздел|этап|блок|часть|глава)\s+)?(?P<number>[IVX]{1,4}|\d{1,2})(?![\w.]\d)"
     r"\s*[.):]?\s*",
@@ -122,13 +123,27 @@ def stage_from_section(title: str) -> str | None:
 
 @never_raise(lambda text: None)
 def stage_from_text(text: str) -> str | None:
-    """The stage an item's wording suggests, or None when it suggests none."""
-    words = _lemmas(clean_text(text))
+    """The stage an item's wording suggests, or None when it suggests none.
+
+    Titles in quotes («О выполнении дорожной карты …») are read only when the rest says nothing.
+    """
+    cleaned = clean_text(text)
+    return _stage_of_words(_lemmas(_without_quoted(cleaned))) or _stage_of_words(_lemmas(cleaned))
+
+
+def _stage_of_words(words: list[str]) -> str | None:
     return (
         _effectiveness(words)
         or _earliest(words, _TOPIC_WORDS, _TOPIC_PAIRS)
         or _earliest(words, _ACTION_WORDS, {})
     )
+
+
+def _without_quoted(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous, text = text, _QUOTED.sub(" ", text)
+    return text
 
 
 def _lemmas(text: str) -> list[str]:

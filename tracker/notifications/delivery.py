@@ -23,7 +23,13 @@ from tracker.extensions import db
 from tracker.notifications import messages
 from tracker.notifications.mailer import SMTP_ERRORS, Mailer
 from tracker.notifications.models import (
-    FAILED, IN_APP, PENDING, SENT, SKIPPED, MailBatch, Notification,
+    FAILED,
+    IN_APP,
+    PENDING,
+    SENT,
+    SKIPPED,
+    MailBatch,
+    Notification,
 )
 from tracker.notifications.policy import settings
 from tracker.notifications.recipients import Directory
@@ -36,8 +42,12 @@ BATCH_SIZE = 50
 
 def claim(model, now, limit: int = BATCH_SIZE) -> list:
     """Due rows of the model, locked for this transaction where the database can."""
-    stmt = (select(model).where(model.status == PENDING, model.send_after <= now)
-            .order_by(model.send_after, model.id).limit(limit))
+    stmt = (
+        select(model)
+        .where(model.status == PENDING, model.send_after <= now)
+        .order_by(model.send_after, model.id)
+        .limit(limit)
+    )
     if db.session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update(skip_locked=True, of=model)
     return list(db.session.scalars(stmt))
@@ -70,27 +80,41 @@ class _Context:
         self.config = current_app.config
 
     def preload(self, rows) -> None:
+        """Load the batch's people and occurrences, keeping them: the identity map only
+        holds weak references, and a dropped object would be fetched again one by one."""
         person_ids = {r.person_id for r in rows}
         self.people = self.directory.load_people(person_ids)
-        if person_ids:
-            db.session.scalars(select(Person).where(Person.id.in_(person_ids))).all()
+        self.persons = {p.id: p for p in _fetch(Person, person_ids)}
         occurrence_ids = {r.occurrence_id for r in rows if isinstance(r, Notification)}
-        if occurrence_ids:
-            db.session.scalars(
-                select(Occurrence).where(Occurrence.id.in_(occurrence_ids))
-                .options(joinedload(Occurrence.assignment).joinedload(Assignment.item),
-                         joinedload(Occurrence.document))
-            ).unique().all()
+        self.occurrences = {
+            o.id: o
+            for o in _fetch(
+                Occurrence,
+                occurrence_ids,
+                joinedload(Occurrence.assignment).joinedload(Assignment.item),
+                joinedload(Occurrence.assignment).joinedload(Assignment.person),
+                joinedload(Occurrence.assignment).joinedload(Assignment.organisation),
+                joinedload(Occurrence.document),
+                joinedload(Occurrence.organisation),
+            )
+        }
+
+
+def _fetch(model, ids, *options) -> list:
+    if not ids:
+        return []
+    stmt = select(model).where(model.id.in_(ids)).options(*options)
+    return list(db.session.scalars(stmt).unique())
 
 
 def _deliver(row, send, mailer: Mailer, ctx: _Context) -> str:
-    person = db.session.get(Person, row.person_id)
+    person = ctx.persons.get(row.person_id)
     tz = ctx.people[row.person_id].timezone if row.person_id in ctx.people else None
     slot = next_send_slot(ctx.now, tz, ctx.hour, ctx.calendar)
     if slot > ctx.now:
         row.send_after = slot  # a day off or before 09:00 there: wait for the next slot
         return "deferred"
-    message = send(row, person, ctx)
+    message = send(row, person, ctx) if person is not None else None
     if message is None:
         row.status = SKIPPED
         return "skipped"
@@ -111,18 +135,22 @@ def _failed(row, error, ctx: _Context) -> str:
     row.last_error = f"{type(error).__name__}: {error}"[:2000]
     if row.attempts >= ctx.max_attempts:
         row.status = FAILED
-        log.warning("giving up on %s %s after %s attempts: %s",
-                    type(row).__name__, row.id, row.attempts, row.last_error)
+        log.warning(
+            "giving up on %s %s after %s attempts: %s",
+            type(row).__name__,
+            row.id,
+            row.attempts,
+            row.last_error,
+        )
         return "failed"
     base = ctx.config.get("NOTIFY_RETRY_SECONDS", 60)
     row.send_after = ctx.now + timedelta(seconds=base * 2 ** (row.attempts - 1))
-    log.info("retrying %s %s at %s: %s", type(row).__name__, row.id, row.send_after,
-             row.last_error)
+    log.info("retrying %s %s at %s: %s", type(row).__name__, row.id, row.send_after, row.last_error)
     return "retry"
 
 
 def _send_notice(row: Notification, person: Person, ctx: _Context):
-    occurrence = db.session.get(Occurrence, row.occurrence_id)
+    occurrence = ctx.occurrences.get(row.occurrence_id)
     if occurrence is None or not messages.still_relevant(row, occurrence):
         return None
     return messages.notice_message(ctx.config, row, person, occurrence)

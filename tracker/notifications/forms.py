@@ -5,8 +5,13 @@ from wtforms.validators import DataRequired, Length, NumberRange, ValidationErro
 
 from tracker.domain.notification_policy import parse_days
 
-WEEKDAYS = [(0, _l("понедельник")), (1, _l("вторник")), (2, _l("среда")), (3, _l("четверг")),
-            (4, _l("пятница"))]
+WEEKDAYS = [
+    (0, _l("понедельник")),
+    (1, _l("вторник")),
+    (2, _l("среда")),
+    (3, _l("четверг")),
+    (4, _l("пятница")),
+]
 
 
 def _days_list(form, field) -> None:
@@ -31,12 +36,15 @@ class PolicyForm(FlaskForm):
     escalate_upper_after = _after(_l("Вышестоящему руководителю, рабочих дней просрочки"))
     controller_after = _days(_l("Напоминания контролёру, рабочих дней после отчёта"))
     checkin_before = _days(_l("Отчёт по постоянным поручениям, рабочих дней до конца периода"))
-    digest_weekday = SelectField(_l("День еженедельной сводки руководителям"), coerce=int,
-                                 choices=WEEKDAYS)
-    send_hour = IntegerField(_l("Час отправки (местное время получателя)"),
-                             validators=[NumberRange(min=0, max=23)])
-    max_attempts = IntegerField(_l("Попыток отправки письма"),
-                                validators=[NumberRange(min=1, max=20)])
+    digest_weekday = SelectField(
+        _l("День еженедельной сводки руководителям"), coerce=int, choices=WEEKDAYS
+    )
+    send_hour = IntegerField(
+        _l("Час отправки (местное время получателя)"), validators=[NumberRange(min=0, max=23)]
+    )
+    max_attempts = IntegerField(
+        _l("Попыток отправки письма"), validators=[NumberRange(min=1, max=20)]
+    )
     submit = SubmitField(_l("Сохранить"))
 
 

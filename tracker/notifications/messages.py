@@ -22,8 +22,11 @@ def still_relevant(row: Notification, occurrence: Occurrence) -> bool:
     """A notice about work done, cancelled, accepted or moved since planning sends nothing."""
     if row.rule.startswith("controller"):
         return occurrence.state == REPORTED
-    return (occurrence.state in ACTIVE_STATES and occurrence.due_on is not None
-            and occurrence.due_on.isoformat() == row.period_key)
+    return (
+        occurrence.state in ACTIVE_STATES
+        and occurrence.due_on is not None
+        and occurrence.due_on.isoformat() == row.period_key
+    )
 
 
 def subject_for(rule: str, occurrence: Occurrence) -> str:
@@ -53,15 +56,27 @@ def answer_url(config, occurrence_id: int, what: str) -> str:
 def notice_message(config, row: Notification, person: Person, occurrence: Occurrence):
     item = occurrence.assignment.item
     owner_rule = row.rule.startswith(OWNER_RULES)
-    context = dict(
-        person=person, occurrence=occurrence, item=item, rule=row.rule,
-        open_url=occurrence_url(config, occurrence.id),
-        done_url=answer_url(config, occurrence.id, "done") if owner_rule else None,
-        not_needed_url=(answer_url(config, occurrence.id, "not_needed")
-                        if owner_rule and item.is_optional else None),
+    context = {
+        "person": person,
+        "occurrence": occurrence,
+        "item": item,
+        "rule": row.rule,
+        "open_url": occurrence_url(config, occurrence.id),
+        "done_url": answer_url(config, occurrence.id, "done") if owner_rule else None,
+        "not_needed_url": (
+            answer_url(config, occurrence.id, "not_needed")
+            if owner_rule and item.is_optional
+            else None
+        ),
+    }
+    return _render(
+        config,
+        person,
+        subject_for(row.rule, occurrence),
+        "notice",
+        context,
+        {"X-Tracker-Notice": f"n{row.id}"},
     )
-    return _render(config, person, subject_for(row.rule, occurrence), "notice", context,
-                   {"X-Tracker-Notice": f"n{row.id}"})
 
 
 def batch_message(config, row: MailBatch, person: Person, now):
@@ -69,33 +84,44 @@ def batch_message(config, row: MailBatch, person: Person, now):
     rows, title = _batch_rows(row, person, now)
     if not rows:
         return None
-    context = dict(person=person, kind=row.kind, rows=rows, title=title,
-                   base_url=config["BASE_URL"].rstrip("/"))
+    context = {
+        "person": person,
+        "kind": row.kind,
+        "rows": rows,
+        "title": title,
+        "base_url": config["BASE_URL"].rstrip("/"),
+    }
     return _render(config, person, title, "digest", context, {"X-Tracker-Notice": f"b{row.id}"})
 
 
 def _render(config, person: Person, subject: str, name: str, context: dict, headers: dict):
     text = render_template(f"emails/{name}.txt", **context)
     html = render_template(f"emails/{name}.html", subject=subject, **context)
-    return build_message(config, person.email or "", person.short_name, subject, text, html,
-                         headers)
+    return build_message(
+        config, person.email or "", person.short_name, subject, text, html, headers
+    )
 
 
 def _batch_rows(row: MailBatch, person: Person, now) -> tuple[list[Occurrence], str]:
     if row.kind == "daily":
         return _daily_rows(row), _("Сводка напоминаний на %(day)s", day=_ru(row.period_key))
     if row.kind == "weekly":
-        return (_weekly_rows(person, date.fromisoformat(row.period_key)),
-                _("Еженедельная сводка: просрочено и срок на этой неделе"))
+        return (
+            _weekly_rows(person, date.fromisoformat(row.period_key)),
+            _("Еженедельная сводка: просрочено и срок на этой неделе"),
+        )
     ids = row.payload.get("occurrence_ids", [])
-    return _occurrences(Occurrence.id.in_(ids), Occurrence.state.in_(ACTIVE_STATES)), \
-        _("Вам назначены новые поручения")
+    return _occurrences(Occurrence.id.in_(ids), Occurrence.state.in_(ACTIVE_STATES)), _(
+        "Вам назначены новые поручения"
+    )
 
 
 def _daily_rows(row: MailBatch) -> list[Occurrence]:
     notices = select(Notification.occurrence_id, Notification.period_key).where(
-        Notification.person_id == row.person_id, Notification.status == BATCHED,
-        Notification.notice_on == date.fromisoformat(row.period_key))
+        Notification.person_id == row.person_id,
+        Notification.status == BATCHED,
+        Notification.notice_on == date.fromisoformat(row.period_key),
+    )
     keys = {(occ_id, key) for occ_id, key in db.session.execute(notices)}
     found = _occurrences(Occurrence.id.in_({k[0] for k in keys}))
     return [o for o in found if _relevant_key(o, keys)]
@@ -118,16 +144,27 @@ def _weekly_rows(head: Person, week_day: date) -> list[Occurrence]:
         return []
     week_end = week_day + timedelta(days=6 - week_day.weekday())
     subtree = select(Organisation.id).where(
-        func.substr(Organisation.path, 1, len(unit.path)) == unit.path)
-    return _occurrences(Occurrence.organisation_id.in_(subtree),
-                        Occurrence.state.in_(ACTIVE_STATES), Occurrence.due_on <= week_end)
+        func.substr(Organisation.path, 1, len(unit.path)) == unit.path
+    )
+    return _occurrences(
+        Occurrence.organisation_id.in_(subtree),
+        Occurrence.state.in_(ACTIVE_STATES),
+        Occurrence.due_on <= week_end,
+    )
 
 
 def _occurrences(*where) -> list[Occurrence]:
-    stmt = (select(Occurrence).where(*where)
-            .options(joinedload(Occurrence.assignment).joinedload(Assignment.item),
-                     joinedload(Occurrence.person), joinedload(Occurrence.organisation))
-            .order_by(Occurrence.due_on, Occurrence.id).limit(DIGEST_LIMIT))
+    stmt = (
+        select(Occurrence)
+        .where(*where)
+        .options(
+            joinedload(Occurrence.assignment).joinedload(Assignment.item),
+            joinedload(Occurrence.person),
+            joinedload(Occurrence.organisation),
+        )
+        .order_by(Occurrence.due_on, Occurrence.id)
+        .limit(DIGEST_LIMIT)
+    )
     return list(db.session.scalars(stmt).unique())
 
 

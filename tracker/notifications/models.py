@@ -12,7 +12,12 @@ from tracker.people.models import Person
 
 # Delivery states: pending → sent | skipped | in_app | failed; batched = goes out in a digest
 PENDING, SENT, SKIPPED, IN_APP, FAILED, BATCHED = (
-    "pending", "sent", "skipped", "in_app", "failed", "batched",
+    "pending",
+    "sent",
+    "skipped",
+    "in_app",
+    "failed",
+    "batched",
 )
 
 
@@ -38,8 +43,9 @@ class Notification(DeliveryMixin, db.Model):
 
     __tablename__ = "notifications"
     __table_args__ = (
-        UniqueConstraint("occurrence_id", "person_id", "rule", "period_key",
-                         name="uq_notifications_key"),
+        UniqueConstraint(
+            "occurrence_id", "person_id", "rule", "period_key", name="uq_notifications_key"
+        ),
         Index("ix_notifications_status_send_after", "status", "send_after"),
         Index("ix_notifications_person_read", "person_id", "read_at", "send_after"),
     )
@@ -81,8 +87,9 @@ class NotificationSettings(db.Model):
     __tablename__ = "notification_settings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    reminder_days: Mapped[str] = mapped_column(String(60), default="7,3,1,0",
-                                               server_default="7,3,1,0")
+    reminder_days: Mapped[str] = mapped_column(
+        String(60), default="7,3,1,0", server_default="7,3,1,0"
+    )
     overdue_after: Mapped[int] = mapped_column(default=1, server_default="1")
     escalate_head_after: Mapped[int] = mapped_column(default=3, server_default="3")
     escalate_upper_after: Mapped[int] = mapped_column(default=10, server_default="10")

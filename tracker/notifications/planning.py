@@ -13,7 +13,13 @@ from tracker.assignments.models import ACTIVE_STATES, REPORTED, Assignment, Occu
 from tracker.core.time import local_day, now_utc
 from tracker.documents.models import Document, Item
 from tracker.domain.notification_policy import (
-    Policy, controller_notices, due_range, notice_day, rules, send_at, weekly_digest_day,
+    Policy,
+    controller_notices,
+    due_range,
+    notice_day,
+    rules,
+    send_at,
+    weekly_digest_day,
 )
 from tracker.domain.workdays import default_calendar
 from tracker.extensions import db
@@ -56,8 +62,13 @@ def plan_notifications(until: date | None = None) -> Plan:
     plan.notices = _store(notices, policy, directory, now)
     plan.batches += _weekly_batches(policy, cal, directory, since, until, now)
     record_success(JOB, f"{plan.notices} notices", high_water_on=until)
-    log.info("planned %s notices and %s weekly digests for (%s, %s]",
-             plan.notices, plan.batches, since, until)
+    log.info(
+        "planned %s notices and %s weekly digests for (%s, %s]",
+        plan.notices,
+        plan.batches,
+        since,
+        until,
+    )
     return plan
 
 
@@ -67,11 +78,13 @@ def _occurrence_notices(policy: Policy, cal, directory: Directory, since, until)
         window = due_range(rule.offset, since, until, cal)
         if window is None:
             continue
-        stmt = (select(Occurrence.id, Occurrence.person_id, Occurrence.organisation_id,
-                       Occurrence.due_on)
-                .where(Occurrence.state.in_(ACTIVE_STATES),
-                       Occurrence.due_on.between(*window),
-                       Occurrence.is_checkin.is_(rule.checkin)))
+        stmt = select(
+            Occurrence.id, Occurrence.person_id, Occurrence.organisation_id, Occurrence.due_on
+        ).where(
+            Occurrence.state.in_(ACTIVE_STATES),
+            Occurrence.due_on.between(*window),
+            Occurrence.is_checkin.is_(rule.checkin),
+        )
         for occ_id, person_id, org_id, due_on in db.session.execute(stmt):
             recipient = directory.recipient_for(rule.audience, person_id, org_id)
             if recipient is not None:
@@ -83,18 +96,22 @@ def _occurrence_notices(policy: Policy, cal, directory: Directory, since, until)
 def _controller_notices(policy: Policy, cal, directory: Directory, since, until) -> list[tuple]:
     """Reported occurrences waiting for acceptance: a few, found by their state."""
     controller = func.coalesce(Item.controller_id, Document.controller_id)
-    stmt = (select(Occurrence.id, Occurrence.organisation_id, Occurrence.reported_at, controller)
-            .join(Assignment, Assignment.id == Occurrence.assignment_id)
-            .join(Item, Item.id == Assignment.item_id)
-            .join(Document, Document.id == Item.document_id)
-            .where(Occurrence.state == REPORTED, Occurrence.reported_at.is_not(None),
-                   controller.is_not(None)))
+    stmt = (
+        select(Occurrence.id, Occurrence.organisation_id, Occurrence.reported_at, controller)
+        .join(Assignment, Assignment.id == Occurrence.assignment_id)
+        .join(Item, Item.id == Assignment.item_id)
+        .join(Document, Document.id == Item.document_id)
+        .where(
+            Occurrence.state == REPORTED,
+            Occurrence.reported_at.is_not(None),
+            controller.is_not(None),
+        )
+    )
     found = []
     for occ_id, org_id, reported_at, controller_id in db.session.execute(stmt):
         reported_on = local_day(reported_at, directory.timezones.get(org_id))
         for notice in controller_notices(reported_on, since, until, policy, cal):
-            found.append((occ_id, controller_id, notice.rule, reported_on.isoformat(),
-                          notice.on))
+            found.append((occ_id, controller_id, notice.rule, reported_on.isoformat(), notice.on))
     return found
 
 
@@ -108,14 +125,30 @@ def _store(notices: list[tuple], policy: Policy, directory: Directory, now) -> i
             continue
         when = send_at(on, who.timezone, policy.send_hour)
         batched = who.mode == "digest"
-        rows.append(dict(occurrence_id=occ_id, person_id=person_id, rule=rule, period_key=key,
-                         notice_on=on, send_after=when, status=BATCHED if batched else PENDING,
-                         attempts=0, created_at=now))
+        rows.append(
+            {
+                "occurrence_id": occ_id,
+                "person_id": person_id,
+                "rule": rule,
+                "period_key": key,
+                "notice_on": on,
+                "send_after": when,
+                "status": BATCHED if batched else PENDING,
+                "attempts": 0,
+                "created_at": now,
+            }
+        )
         if batched:
-            digests[(person_id, on)] = dict(person_id=person_id, kind="daily",
-                                            period_key=on.isoformat(), send_after=when,
-                                            status=PENDING, attempts=0, payload={},
-                                            created_at=now)
+            digests[(person_id, on)] = {
+                "person_id": person_id,
+                "kind": "daily",
+                "period_key": on.isoformat(),
+                "send_after": when,
+                "status": PENDING,
+                "attempts": 0,
+                "payload": {},
+                "created_at": now,
+            }
     insert_ignore(Notification, rows)
     insert_ignore(MailBatch, [digests[k] for k in sorted(digests)])
     return len(rows)
@@ -128,9 +161,19 @@ def _weekly_batches(policy: Policy, cal, directory: Directory, since, until, now
     if not digest_days:
         return 0
     heads = directory.load_people(directory.head_orgs)
-    rows = [dict(person_id=pid, kind="weekly", period_key=day.isoformat(),
-                 send_after=send_at(day, heads[pid].timezone, policy.send_hour),
-                 status=PENDING, attempts=0, payload={}, created_at=now)
-            for day in digest_days for pid in sorted(heads)]
+    rows = [
+        {
+            "person_id": pid,
+            "kind": "weekly",
+            "period_key": day.isoformat(),
+            "send_after": send_at(day, heads[pid].timezone, policy.send_hour),
+            "status": PENDING,
+            "attempts": 0,
+            "payload": {},
+            "created_at": now,
+        }
+        for day in digest_days
+        for pid in sorted(heads)
+    ]
     insert_ignore(MailBatch, rows)
     return len(rows)

@@ -69,9 +69,12 @@ class Directory:
         """Time zone and mode of each person, fetched once per sweep."""
         missing = sorted({p for p in person_ids if p is not None} - self._people.keys())
         for start in range(0, len(missing), 500):
-            chunk = missing[start:start + 500]
-            stmt = (select(Person.id, Person.organisation_id, Person.head_of_id, User.notify_mode)
-                    .outerjoin(User, User.person_id == Person.id).where(Person.id.in_(chunk)))
+            chunk = missing[start : start + 500]
+            stmt = (
+                select(Person.id, Person.organisation_id, Person.head_of_id, User.notify_mode)
+                .outerjoin(User, User.person_id == Person.id)
+                .where(Person.id.in_(chunk))
+            )
             for pid, org_id, head_of_id, mode in db.session.execute(stmt):
                 tz = self.timezones.get(org_id or head_of_id)
                 self._people[pid] = Recipient(pid, tz, mode or "each")

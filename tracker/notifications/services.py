@@ -16,7 +16,11 @@ from tracker.domain.notification_policy import next_send_slot
 from tracker.domain.workdays import default_calendar
 from tracker.extensions import db
 from tracker.notifications.models import (
-    FAILED, PENDING, SKIPPED, MailBatch, Notification,
+    FAILED,
+    PENDING,
+    SKIPPED,
+    MailBatch,
+    Notification,
 )
 from tracker.notifications.policy import current_policy
 from tracker.notifications.recipients import Directory
@@ -41,22 +45,37 @@ def notify_new_assignments(person_ids_to_occurrence_ids: dict[int, list[int]]) -
             continue
         digest = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:40]
         when = next_send_slot(now, people[person_id].timezone, hour, default_calendar())
-        rows.append(dict(person_id=person_id, kind="assigned", period_key=digest,
-                         send_after=when, status=PENDING, attempts=0,
-                         payload={"occurrence_ids": ids}, created_at=now))
+        rows.append(
+            {
+                "person_id": person_id,
+                "kind": "assigned",
+                "period_key": digest,
+                "send_after": when,
+                "status": PENDING,
+                "attempts": 0,
+                "payload": {"occurrence_ids": ids},
+                "created_at": now,
+            }
+        )
     insert_ignore(MailBatch, rows)
     return len(rows)
 
 
 def _visible(person_id: int, now: datetime):
-    return (Notification.person_id == person_id, Notification.send_after <= now,
-            Notification.status != SKIPPED)
+    return (
+        Notification.person_id == person_id,
+        Notification.send_after <= now,
+        Notification.status != SKIPPED,
+    )
 
 
 def unread_count(person_id: int) -> int:
     """The bell: one COUNT over the (person_id, read_at, send_after) index."""
-    stmt = (select(func.count()).select_from(Notification)
-            .where(*_visible(person_id, now_utc()), Notification.read_at.is_(None)))
+    stmt = (
+        select(func.count())
+        .select_from(Notification)
+        .where(*_visible(person_id, now_utc()), Notification.read_at.is_(None))
+    )
     return db.session.scalar(stmt) or 0
 
 
@@ -65,19 +84,31 @@ def inbox(person_id: int, limit: int = 100) -> list[Notification]:
 
     from tracker.assignments.models import Assignment
 
-    stmt = (select(Notification).where(*_visible(person_id, now_utc()))
-            .options(joinedload(Notification.occurrence).joinedload(Occurrence.assignment)
-                     .joinedload(Assignment.item))
-            .order_by(Notification.send_after.desc(), Notification.id.desc()).limit(limit))
+    stmt = (
+        select(Notification)
+        .where(*_visible(person_id, now_utc()))
+        .options(
+            joinedload(Notification.occurrence)
+            .joinedload(Occurrence.assignment)
+            .joinedload(Assignment.item)
+        )
+        .order_by(Notification.send_after.desc(), Notification.id.desc())
+        .limit(limit)
+    )
     return list(db.session.scalars(stmt))
 
 
 def mark_read(person_id: int, notification_id: int | None = None) -> int:
     """Mark one notification (or all of them) read; only the person's own."""
-    stmt = (update(Notification)
-            .where(Notification.person_id == person_id, Notification.read_at.is_(None),
-                   Notification.send_after <= now_utc())
-            .values(read_at=now_utc()))
+    stmt = (
+        update(Notification)
+        .where(
+            Notification.person_id == person_id,
+            Notification.read_at.is_(None),
+            Notification.send_after <= now_utc(),
+        )
+        .values(read_at=now_utc())
+    )
     if notification_id is not None:
         stmt = stmt.where(Notification.id == notification_id)
     return db.session.execute(stmt).rowcount
@@ -86,15 +117,19 @@ def mark_read(person_id: int, notification_id: int | None = None) -> int:
 def failed_messages(limit: int = 200) -> tuple[list[Notification], list[MailBatch]]:
     notes = select(Notification).where(Notification.status == FAILED).order_by(Notification.id)
     batches = select(MailBatch).where(MailBatch.status == FAILED).order_by(MailBatch.id)
-    return (list(db.session.scalars(notes.limit(limit))),
-            list(db.session.scalars(batches.limit(limit))))
+    return (
+        list(db.session.scalars(notes.limit(limit))),
+        list(db.session.scalars(batches.limit(limit))),
+    )
 
 
 def resend(model, row_id: int) -> bool:
     """Put a failed message back in the outbox for the next delivery sweep."""
     result = db.session.execute(
-        update(model).where(model.id == row_id, model.status == FAILED)
-        .values(status=PENDING, attempts=0, send_after=now_utc(), last_error=None))
+        update(model)
+        .where(model.id == row_id, model.status == FAILED)
+        .values(status=PENDING, attempts=0, send_after=now_utc(), last_error=None)
+    )
     return result.rowcount == 1
 
 
@@ -131,6 +166,7 @@ def answer(occurrence: Occurrence, user: User, what: str, report: str) -> str:
 def own_or_none(person_id: int | None, notification_id: int) -> Notification | None:
     if person_id is None:
         return None
-    stmt = select(Notification).where(Notification.id == notification_id,
-                                      or_(Notification.person_id == person_id))
+    stmt = select(Notification).where(
+        Notification.id == notification_id, or_(Notification.person_id == person_id)
+    )
     return db.session.scalar(stmt)

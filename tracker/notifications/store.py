@@ -22,7 +22,7 @@ def insert_ignore(model, rows: list[dict]) -> None:
     insert = pg_insert if is_postgresql() else sqlite_insert
     statement = insert(model).on_conflict_do_nothing()
     for start in range(0, len(rows), CHUNK):
-        db.session.execute(statement, rows[start:start + CHUNK])
+        db.session.execute(statement, rows[start : start + CHUNK])
 
 
 def job_run(name: str) -> JobRun:
@@ -35,8 +35,9 @@ def record_success(name: str, result: str, high_water_on=None) -> None:
     run = job_run(name)
     run.last_success_at = now_utc()
     run.last_result = result[:200]
-    if high_water_on is not None and (run.high_water_on is None
-                                      or high_water_on > run.high_water_on):
+    if high_water_on is not None and (
+        run.high_water_on is None or high_water_on > run.high_water_on
+    ):
         run.high_water_on = high_water_on
 
 

@@ -17,14 +17,19 @@ from tracker.notifications.policy import settings, update_settings
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")
 
-RULE_TITLES = {"reminder": "Напоминание о сроке", "overdue": "Просрочено",
-               "escalation": "Просрочка в подразделении", "controller": "Ожидает проверки",
-               "checkin": "Отчёт за период"}
+RULE_TITLES = {
+    "reminder": "Напоминание о сроке",
+    "overdue": "Просрочено",
+    "escalation": "Просрочка в подразделении",
+    "controller": "Ожидает проверки",
+    "checkin": "Отчёт за период",
+}
 
 
 @bp.app_context_processor
 def bell():
     """A callable, so the COUNT runs only when a page actually draws the bell."""
+
     def unread_notifications() -> int:
         if not has_request_context() or not current_user.is_authenticated:
             return 0
@@ -37,8 +42,9 @@ def bell():
 @login_required
 def inbox():
     rows = services.inbox(current_user.person_id) if current_user.person_id else []
-    return render_template("notifications/list.html", rows=rows, form=ButtonForm(),
-                           titles=RULE_TITLES)
+    return render_template(
+        "notifications/list.html", rows=rows, form=ButtonForm(), titles=RULE_TITLES
+    )
 
 
 @bp.route("/<int:notification_id>/read", methods=["POST"])
@@ -81,8 +87,11 @@ def answer(token: str):
     if occurrence.state not in ACTIVE_STATES or not answers_for(current_user, occurrence):
         flash(_("Это поручение уже отмечено или отмечается не вами."), "info")
         return redirect(detail)
-    form = AnswerForm(data={"report": _("Выполнено.")} if what == "done" else
-                      {"report": _("Не требуется в этом периоде.")})
+    form = AnswerForm(
+        data={"report": _("Выполнено.")}
+        if what == "done"
+        else {"report": _("Не требуется в этом периоде.")}
+    )
     if form.validate_on_submit():
         try:
             services.answer(occurrence, current_user, what, form.report.data)
@@ -92,8 +101,7 @@ def answer(token: str):
         db.session.commit()
         flash(_("Отметка сохранена."), "success")
         return redirect(detail)
-    return render_template("notifications/answer.html", occurrence=occurrence, what=what,
-                           form=form)
+    return render_template("notifications/answer.html", occurrence=occurrence, what=what, form=form)
 
 
 @bp.route("/policy", methods=["GET", "POST"])
@@ -102,10 +110,20 @@ def policy():
     row = settings()
     form = PolicyForm(obj=row)
     if form.validate_on_submit():
-        values = {name: getattr(form, name).data for name in (
-            "reminder_days", "overdue_after", "escalate_head_after", "escalate_upper_after",
-            "controller_after", "checkin_before", "digest_weekday", "send_hour",
-            "max_attempts")}
+        values = {
+            name: getattr(form, name).data
+            for name in (
+                "reminder_days",
+                "overdue_after",
+                "escalate_head_after",
+                "escalate_upper_after",
+                "controller_after",
+                "checkin_before",
+                "digest_weekday",
+                "send_hour",
+                "max_attempts",
+            )
+        }
         update_settings(**values)
         db.session.commit()
         flash(_("Правила уведомлений сохранены."), "success")
@@ -117,12 +135,19 @@ def policy():
 @role_required("admin")
 def admin():
     notices, batches = services.failed_messages()
-    pending = sum(db.session.scalar(select(func.count()).select_from(m)
-                                    .where(m.status == PENDING)) or 0
-                  for m in (Notification, MailBatch))
+    pending = sum(
+        db.session.scalar(select(func.count()).select_from(m).where(m.status == PENDING)) or 0
+        for m in (Notification, MailBatch)
+    )
     runs = db.session.scalars(select(JobRun).order_by(JobRun.name)).all()
-    return render_template("notifications/admin.html", runs=runs, notices=notices,
-                           batches=batches, pending=pending, form=ButtonForm())
+    return render_template(
+        "notifications/admin.html",
+        runs=runs,
+        notices=notices,
+        batches=batches,
+        pending=pending,
+        form=ButtonForm(),
+    )
 
 
 @bp.route("/admin/resend/<kind>/<int:row_id>", methods=["POST"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tracker.parsing.inline_deadline import cut_inline_deadline
+
 _TAG_RE = re.compile(r"<[^>]{0,400}>")
 _LI_RE = re.compile(r"<li[^>]*>", re.IGNORECASE)
 _BOLD_RE = re.compile(r"\*\*|__")
@@ -12,6 +14,7 @@ _EDGE_STAR_RE = re.compile(r"(^\*+|\*+$)")
 _ITALIC_RE = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 _ABBREVIATED_END_RE = re.compile(r"(?:^|[\s.])[А-ЯЁA-Zг]\.$")
 _SPACE_RE = re.compile(r"\s+")
+_MD_HEADING_RE = re.compile(r"^#{1,6}\s+")  # "# ПРОТОКОЛ № 1" in a .md export
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+([.,;:)»])")
 _ENTITY = {
     "&nbsp;": " ",
@@ -34,26 +37,18 @@ TERMINAL_RE = re.compile(r"[.!?;:]\s*[»\")]*\s*$")
 
 _DEADLINE_LABEL = (
     r"\(?\s*\b(?:в\s+)?срок(?:и)?(?:\s+(?:исполнения|выполнения|реализации|представления"
-    r"|предоставления|проведения))?\s*(?:[-–—:]+\s*|\s+(?=(?:до|не|к|в|по|пост|еже|с)\b))"
+    r"|предоставления|проведения))?\s*(?:[-–—:]+\s*|(?P<bare>\s+(?=(?:до|не|к|в|по|пост|еже|с)\b)))"
 )
+# "Ответственный: …", "отв. …", and without a colon when a name or a title follows
+# (", ответственные Иванова И.И., Петров П.П.").
 _OWNER_LABEL = (
-    r"\(?\s*\b(?:ответственн(?:ый|ые|ая|ое)|исполнител(?:ь|и))(?:\s+(?:за\s+исполнение|исполнител\w*))?"
-    r"\s*[-–—:]+\s*"
+    r"\(?\s*(?:\b(?:ответственн(?:ый|ые|ая|ое)|исполнител(?:ь|и))"
+    r"(?:\s+(?:за\s+исполнение|исполнител\w*))?|(?<!\w)отв\.)"
+    r"(?:\s*[-–—:]+\s*|\s+(?=[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.|(?:руководител|директор|заместител"
+    r"|специалист|методист|начальник)))"
 )
 _CLAUSE_RE = re.compile(
     rf"(?P<deadline>{_DEADLINE_LABEL})|(?P<owner>{_OWNER_LABEL})", re.IGNORECASE
-)
-_MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
-_DAY = rf"(?:\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\d{{1,2}}(?:\s+{_MONTHS}(?:\s+\d{{4}})?)?)"
-_YEAR_WORD = r"(?:\s*(?:г\.?|года))?"
-_TRAILING_DEADLINE_RE = re.compile(
-    r"(?:[\s,–—-]+)(?P<phrase>"
-    rf"(?:в\s+срок\s+)?(?:до|не\s+позднее|к)\s+{_DAY}{_YEAR_WORD}"
-    rf"|(?:в\s+период\s+)?с\s+{_DAY}\s+по\s+{_DAY}{_YEAR_WORD}"
-    r"|в\s+\d{4}\s*[-–—/]\s*\d{4}\s+учебн\w+\s+год\w*"
-    r"|в\s+течение\s+(?:\d{4}\s+года|\d{4}\s*[-–—/]\s*\d{4}\s+учебного\s+года|учебного\s+года|года)"
-    r"|ежегодно|ежеквартально|ежемесячно|еженедельно|постоянно)\s*[.;]?\s*$",
-    re.IGNORECASE,
 )
 
 
@@ -69,7 +64,7 @@ def clean(text: str | None) -> str:
     if "*" in text or "__" in text:
         text = _ITALIC_RE.sub(r"\1", _BOLD_RE.sub("", text))
     text = _SPACE_RE.sub(" ", text).strip()
-    text = _EDGE_STAR_RE.sub("", text).strip()
+    text = _MD_HEADING_RE.sub("", _EDGE_STAR_RE.sub("", text).strip())
     return _SPACE_BEFORE_PUNCT_RE.sub(r"\1", text)
 
 
@@ -103,7 +98,9 @@ class Clauses:
 
 def split_clauses(text: str) -> Clauses:
     """Cut labelled deadline and owner clauses out of an item's text."""
-    matches = list(_CLAUSE_RE.finditer(text))
+    # "в срок до 15.04.2023" with no dash or colon is a phrase inside the sentence, not a label
+    # whose value runs to the end: the inline finder cuts just the phrase.
+    matches = [m for m in _CLAUSE_RE.finditer(text) if not m.group("bare")]
     if not matches:
         return _trailing_deadline(text)
     body = text[: matches[0].start()]
@@ -116,6 +113,8 @@ def split_clauses(text: str) -> Clauses:
             setattr(found, kind, value)
         elif value:
             found.extra.append(value)
+    if found.deadline is None:
+        body, found.deadline = cut_inline_deadline(body)
     found.text = _tidy(body)
     return found
 
@@ -132,10 +131,9 @@ def _clause_value(value: str) -> str:
 
 
 def _trailing_deadline(text: str) -> Clauses:
-    match = _TRAILING_DEADLINE_RE.search(text)
-    if not match or match.start() < 15:
-        return Clauses(text=_tidy(text))
-    return Clauses(text=_tidy(text[: match.start()]), deadline=match.group("phrase").strip())
+    """No labelled clause: a deadline phrase may still stand inside the sentence."""
+    body, phrase = cut_inline_deadline(text)
+    return Clauses(text=_tidy(body), deadline=phrase)
 
 
 def _tidy(text: str) -> str:

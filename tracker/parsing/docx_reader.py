@@ -68,11 +68,13 @@ def _body_blocks(body, numbering: Numbering):
                 yield from _body_blocks(content, numbering)
 
 
-def _paragraph_text(p, numbering: Numbering) -> str:
+def _paragraph_text(p, numbering: Numbering, *, bare_label: bool = False) -> str:
+    """The paragraph's text after its list label; with `bare_label`, the label alone when
+    the paragraph is empty (a table's № column numbered by Word: "1.", "2.")."""
     text = "".join(_run_texts(p))
     label = numbering.label(p)
-    if label and text.strip():
-        return f"{label} {text.strip()}"
+    if label and (text.strip() or bare_label):
+        return f"{label} {text.strip()}".strip()
     return text
 
 
@@ -120,7 +122,7 @@ def _cell_geometry(tc) -> tuple[int, str | None]:
 def _cell_text(tc, numbering: Numbering) -> str:
     lines = []
     for p in tc.iter(qn("w:p")):
-        text = _paragraph_text(p, numbering).strip()
+        text = _paragraph_text(p, numbering, bare_label=True).strip()
         if text:
             lines.append(text)
     return "\n".join(lines)

@@ -56,16 +56,36 @@ def _list_items(tag: Tag, blocks: list[Block], tables: list[int]) -> None:
 
 def _table_rows(table: Tag, index: int) -> list[Block]:
     rows = []
+    spans: dict[int, int] = {}  # column -> rows still covered by a rowspan above
     for tr in table.find_all("tr"):
         if tr.find_parent("table") is not table:
             continue
-        cells: list[str] = []
-        for cell in tr.find_all(["td", "th"], recursive=False):
-            cells.append(_text(cell))
-            cells.extend([""] * (_int(cell.get("colspan")) - 1))
+        cells = _row_cells(tr, spans)
         if any(c.strip() for c in cells):
             rows.append(row(cells, index))
     return rows
+
+
+def _row_cells(tr: Tag, spans: dict[int, int]) -> list[str]:
+    """The row's cells in their columns: a cell under a rowspan from above is left empty,
+    as Word's merged cells are, so the later cells keep their columns."""
+    cells: list[str] = []
+    for cell in tr.find_all(["td", "th"], recursive=False):
+        _skip_spanned(cells, spans)
+        start, width, height = len(cells), _int(cell.get("colspan")), _int(cell.get("rowspan"))
+        cells.append(_text(cell))
+        cells.extend([""] * (width - 1))
+        for column in range(start, start + width):
+            if height > 1:
+                spans[column] = height - 1
+    _skip_spanned(cells, spans)
+    return cells
+
+
+def _skip_spanned(cells: list[str], spans: dict[int, int]) -> None:
+    while spans.get(len(cells), 0) > 0:
+        spans[len(cells)] -= 1
+        cells.append("")
 
 
 def _int(value) -> int:

@@ -52,6 +52,7 @@ _KIND_PATTERNS = (
         ),
     ),
 )
+_NUMBERED = ("protocol", "order")
 _PERIOD_YEARS_RE = re.compile(
     r"\b(?:на|в)\s+(?:период\s+)?(?:с\s+)?(?P<a>20\d\d)\s*(?:[-–—/]|\s+по\s+|\s+-\s+)\s*"
     r"(?P<b>20\d\d)(?:\s*(?:гг?\.?|годы|годах|год|годов))?(?P<school>\s+учебн\w+\s+год\w*)?",
@@ -116,7 +117,7 @@ def read_header(lines: list[str], body_start: int) -> Header:
         kind=kind,
         title=_title(lines, marker),
         number=_number(zone),
-        date=_date(zone) or _date(_unstamped(lines[:start])),
+        date=_date(zone) or _date(_unstamped(lines[:start])) or _approval_date(kind, lines[:start]),
         marker_index=marker,
     )
 
@@ -142,15 +143,16 @@ def _number(zone: list[str]) -> str | None:
         leading = _LEADING_NUMBER_RE.match(line)
         if leading:
             return leading.group("n")
-        if re.match(
-            r"^(?:выписка\s+из\s+)?(?:протокол|приказ|распоряжение|постановление)",
-            line,
-            re.IGNORECASE,
-        ) or (DATE_RE.search(line) and len(line) < 80):
+        if _numbered_heading(line) or (DATE_RE.search(line) and len(line) < 80):
             match = _NUMBER_RE.search(line)
             if match:
                 return match.group("n").rstrip(".")
     return None
+
+
+def _numbered_heading(line: str) -> bool:
+    """ "ПРОТОКОЛ № 3-р", "П Р И К А З … № 45": the headings that carry a document number."""
+    return any(pattern.match(line) for kind, pattern in _KIND_PATTERNS if kind in _NUMBERED)
 
 
 def _date(zone: list[str]) -> date | None:
@@ -162,6 +164,12 @@ def _date(zone: list[str]) -> date | None:
         if value:
             return value
     return None
+
+
+def _approval_date(kind: str, above: list[str]) -> date | None:
+    """A plan dates from its approval: "УТВЕРЖДЕН приказом … от 10.01.2023 № 15". (A protocol's
+    approval stamp is not its meeting's date, so only roadmaps read it.)"""
+    return _date(above[:8]) if kind == "roadmap" else None
 
 
 def _unstamped(lines: list[str]) -> list[str]:

@@ -13,9 +13,12 @@ from tracker.parsing.lists import parse_list
 from tracker.parsing.shaping import shape
 
 _SPACED = lambda word: r"\s?".join(word)
+# "По итогам обсуждения члены совета решили:", "Совет постановил:": a short lead before the
+# verb is allowed when a colon follows it.
 DECISION_RE = re.compile(
-    r"^(?:\d{1,2}[.)]\s*)?(?:по\s+\w+\s+вопросу\s+)?"
+    r"^(?:\d{1,2}[.)]\s*)?(?:по\s+\w+\s+вопросу\s+)?(?P<lead>[А-ЯЁа-яё ,]{3,80}?\s)?"
     r"(?:решили|постановили|решено|решение|приняли\s+решение|принятые\s+решения|"
+    r"решил[аи]?|постановил[аи]?|принято\s+решение|"
     rf"{_SPACED('решили')}|{_SPACED('постановили')})\s*(?P<colon>[:.\-–—]?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -38,6 +41,8 @@ def is_decision_marker(line: str) -> re.Match | None:
     if match.group(0).lower().lstrip("0123456789.) ").startswith("решение") and not match.group(
         "colon"
     ):
+        return None
+    if match.group("lead") and match.group("colon") != ":":
         return None
     return match if (match.group("colon") or not rest or rest[:1].isupper()) else None
 

@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.domain.owners import parse_owners
-from tracker.parsing.common import BULLET_RE, clean
+from tracker.parsing.common import BULLET_RE, clean, split_clauses
 from tracker.parsing.items import RawItem
 from tracker.parsing.readers import Block
+from tracker.parsing.shaping import is_actionable
+from tracker.parsing.table_text import ROMAN_RE, depth, numbered, paragraph_role, signature_row
 
 _COLUMN_PATTERNS = (
     ("deadline", re.compile(r"^срок|^дата|^период|^времяпровед")),
@@ -25,7 +27,6 @@ _COLUMN_PATTERNS = (
     ),
 )
 _HEADER_HINT_RE = re.compile(r"срок|дата|период|ответствен|исполнител", re.IGNORECASE)
-_ROMAN_RE = re.compile(r"^(?:раздел\s+)?(?=[IVXLС]+\b)[IVXL]{1,6}\s*[.)]?\s+\S", re.IGNORECASE)
 _ITEM_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?$")
 _INDEX_ROW_RE = re.compile(r"^\d{1,2}$")
 NO_COLUMNS = (
@@ -59,6 +60,7 @@ class TableState:
     columns: dict[str, int]
     section: str | None = None
     last_was_section: bool = False
+    item_depth: int | None = None  # parts of the first item number ("1.1" → 2)
     items: list[RawItem] = field(default_factory=list)
     cells: list[dict[str, list[str]]] = field(default_factory=list)
 
@@ -89,8 +91,10 @@ def _walk_table(blocks: list[Block], start: int, state: TableState) -> int:
     while index < len(blocks):
         block = blocks[index]
         if not block.is_row:
-            if not _section_paragraph(block.text, state):
+            if not _paragraph(block.text, state, blocks[index + 1 :]):
                 return index
+        elif signature_row(block.cells):
+            return index
         elif columns_of(block.cells) is not None or _index_row(block.cells):
             pass
         else:
@@ -99,12 +103,23 @@ def _walk_table(blocks: list[Block], start: int, state: TableState) -> int:
     return index
 
 
-def _section_paragraph(text: str, state: TableState) -> bool:
+def _paragraph(text: str, state: TableState, rest: list[Block]) -> bool:
+    """Place a paragraph found between the table's rows; False when it ends the table."""
+    role = paragraph_role(text, rest, state.item_depth)
     text = clean(text)
-    if _ROMAN_RE.match(text):
-        state.section, state.last_was_section = text, True
-        return True
-    return False
+    if role == "section":
+        joined = state.last_was_section and text[:1].islower()
+        state.section = f"{state.section} {text}" if joined else text
+        state.last_was_section = True
+    elif role == "item":
+        number, body = numbered(text) or ("", text)
+        cells = [""] * (max(state.columns.values()) + 1)
+        cells[state.columns.get("number", 0)] = number
+        cells[state.columns["text"]] = body
+        _take_row(tuple(cells), state, rest)
+    elif role == "continuation" and state.cells:
+        state.cells[-1]["text"].append(text)
+    return role is not None
 
 
 def _index_row(cells: tuple[str, ...]) -> bool:
@@ -132,8 +147,11 @@ def _take_row(cells: tuple[str, ...], state: TableState, rest: list[Block]) -> N
         state.last_was_section = True
         return
     state.last_was_section = False
+    if number and state.items and number.rstrip(".") == state.items[-1].number:
+        _append(state.cells[-1], cells, state)  # a merged № cell repeated on the next row
+        return
     details = _cell(cells, state, "deadline") or _cell(cells, state, "owner")
-    continues = state.cells and not number and not (text and details)
+    continues = state.cells and not number and not (text and details and not _follows_on(text))
     if "number" not in state.columns:
         continues = state.cells and not (text and details)
     if continues:
@@ -141,12 +159,19 @@ def _take_row(cells: tuple[str, ...], state: TableState, rest: list[Block]) -> N
         return
     state.cells.append({role: [_cell(cells, state, role)] for role in state.columns})
     state.items.append(RawItem(number=number.rstrip(".") or None, text="", section=state.section))
+    if number and state.item_depth is None:
+        state.item_depth = depth(number)
+
+
+def _follows_on(text: str) -> bool:
+    """A bullet or a lower-case start in an unnumbered row goes on with the measure above."""
+    return bool(BULLET_RE.match(text)) or text[:1].islower()
 
 
 def _is_section(cells, filled, number, text, state: TableState, rest: list[Block]) -> bool:
     if not filled:
         return False
-    if len(filled) == 1 and _ROMAN_RE.match(filled[0]):
+    if len(filled) == 1 and ROMAN_RE.match(filled[0]):
         return True
     if len(filled) == 1 and not _ITEM_NUMBER_RE.match(filled[0]):
         if state.last_was_section and filled[0][:1].islower():
@@ -172,8 +197,18 @@ def _next_number(rest: list[Block], state: TableState) -> str:
 def _append(target: dict[str, list[str]], cells: tuple[str, ...], state: TableState) -> None:
     for role in state.columns:
         value = _cell(cells, state, role)
-        if value.strip():
+        if value.strip() and value not in target[role]:  # merged cells repeat their text
             target[role].append(value)
+
+
+def _clauses_in_text(item: RawItem) -> None:
+    """A decisions table without a filled "Срок" or "Ответственный" cell may still say them
+    in the text ("… (срок – до 01.03.2023)", "… ежемесячно до 5 числа …")."""
+    clauses = split_clauses(item.text)
+    if item.deadline_raw is None and clauses.deadline:
+        item.deadline_raw, item.text = clauses.deadline, clauses.text or item.text
+    if not item.owners and clauses.owner:
+        item.owners = list(parse_owners(clauses.owner))
 
 
 def _finish(state: TableState) -> list[RawItem]:
@@ -187,6 +222,9 @@ def _finish(state: TableState) -> list[RawItem]:
         item.deadline_raw = clean(" ".join(cells.get("deadline", []))) or None
         owner_text = clean(" ".join(cells.get("owner", [])))
         item.owners = list(parse_owners(owner_text)) if owner_text else []
+        if item.deadline_raw is None or not item.owners:
+            _clauses_in_text(item)
         item.result = clean(" ".join(cells.get("result", []))) or None
+        item.actionable = is_actionable(item.text, addressed=bool(item.owners))
         out.append(item)
     return out

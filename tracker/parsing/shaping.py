@@ -5,15 +5,39 @@ from __future__ import annotations
 import re
 
 from tracker.domain.owners import find_controller, parse_owners
+from tracker.domain.owners.morph import is_infinitive
+from tracker.domain.owners.names import find_people
+from tracker.domain.owners.units import owners_from_phrase
 from tracker.parsing.common import clean, split_clauses
 from tracker.parsing.items import Found, RawItem
 from tracker.parsing.lists import Draft
 
+# Decisions that ask nothing of anyone: noting a report, approving of experience, repealing.
 _NOTHING_TO_DO_RE = re.compile(
     r"^(?:(?:информаци\w+|доклад\w*|сообщени\w+|отч[её]т\w*|выступлени\w+)\b.{0,400}?)?"
-    r"(?:принять\s+к\s+(?:сведению|информации)|взять\s+на\s+заметку)\s*[.;]?$"
-    r"|^(?:признать|считать|отметить)\s+(?:работу|деятельность|информацию|выполнени\w+|"
-    r"удовлетворительн|положительн|эффективн)",
+    r"(?P<verb>(?:принять|взять)\s+(?:к\s+(?:сведению|информации)|на\s+заметку)"
+    r"|одобрить|поддержать|согласиться|поблагодарить|объявить\s+благодарност\w*"
+    r"|признать|считать|отметить)(?![\w-])",
+    re.IGNORECASE,
+)
+# "… принять к сведению и использовать в работе": a second verb asks for something after all.
+_FURTHER_VERB_RE = re.compile(r"(?:\bи|[,;:])\s+(?P<word>[а-яё]+(?:ть|ться|чь))\b", re.IGNORECASE)
+_NO_OP_VERBS = frozenset(
+    {
+        "одобрить",
+        "поддержать",
+        "согласиться",
+        "поблагодарить",
+        "отметить",
+        "признать",
+        "считать",
+        "принять",
+        "взять",
+    }
+)
+_TRAILING_BRACKET_RE = re.compile(r"\((?P<inside>[^()]{3,200})\)\s*[.;]?\s*$")
+_LAID_ON_RE = re.compile(
+    r"^(?:ответственность|обязанност\w*|функци\w*)\b.{0,300}?\bвозложить\s+на\s+(?P<who>[^;]+?)[.;]?$",
     re.IGNORECASE,
 )
 _CONTROL_RE = re.compile(r"^контроль\s+(?:за|над)?\s*(?:исполнени|выполнени)", re.IGNORECASE)
@@ -36,7 +60,9 @@ def shape_one(draft: Draft, found: Found) -> RawItem | None:
             found.controller = controller
         return RawItem(number=draft.number, text=text, actionable=False)
     clauses = split_clauses(text)
-    owners = list(draft.owners)
+    owners = list(draft.owners) or _laid_on(text)
+    if not owners and not clauses.owner:
+        clauses.text, owners = _bracketed_people(clauses.text or text)
     if clauses.owner:
         owners = owners or list(parse_owners(clauses.owner))
     item = RawItem(
@@ -45,7 +71,7 @@ def shape_one(draft: Draft, found: Found) -> RawItem | None:
         owners=owners or list(draft.inherited),
         deadline_raw=clauses.deadline,
     )
-    item.actionable = is_actionable(item.text)
+    item.actionable = is_actionable(item.text, addressed=bool(item.owners))
     if clauses.extra:
         extra = "», «".join(clauses.extra)
         item.problems.append(
@@ -56,9 +82,43 @@ def shape_one(draft: Draft, found: Found) -> RawItem | None:
     return item
 
 
-def is_actionable(text: str) -> bool:
-    """False for items that ask nothing ("Информацию принять к сведению")."""
-    return not _NOTHING_TO_DO_RE.search(text)
+def _bracketed_people(text: str) -> tuple[str, list]:
+    """ "Провести семинар до 01.03.2023 (Иванова И.И., Петров П.П.)": names alone in a bracket
+    at the end are the owners. Names inside the sentence are only mentioned."""
+    match = _TRAILING_BRACKET_RE.search(text)
+    if match is None:
+        return text, []
+    inside = match.group("inside")
+    people = find_people(inside)
+    leftover = inside
+    for person in reversed(people):
+        leftover = leftover[: person.start] + leftover[person.end :]
+    if not people or leftover.strip(" ,;и"):
+        return text, []
+    return text[: match.start()].rstrip(" ,"), list(parse_owners(inside))
+
+
+def _laid_on(text: str) -> list:
+    """ "Ответственность за … возложить на Сидорову А.А.": the accusative names the owner."""
+    match = _LAID_ON_RE.search(text)
+    return list(owners_from_phrase(match.group("who"), "accs")) if match else []
+
+
+def is_actionable(text: str, *, addressed: bool = False) -> bool:
+    """False for items that ask nothing ("Информацию принять к сведению", "Одобрить опыт …",
+    "Признать утратившим силу …") unless another verb asks for work ("… и использовать").
+    An item addressed to someone ("Руководителям ОО отметить …") asks them, unless it only
+    has them take note."""
+    match = _NOTHING_TO_DO_RE.search(text)
+    if match is None:
+        return True
+    if addressed and not match.group("verb").lower().startswith(("принять", "взять")):
+        return True
+    for further in _FURTHER_VERB_RE.finditer(text, match.end()):
+        word = further.group("word").lower()
+        if word not in _NO_OP_VERBS and is_infinitive(word):
+            return True
+    return False
 
 
 def _capital_ok(text: str) -> str:

@@ -36,8 +36,11 @@ def import_directory(raw: bytes) -> ImportResult:
 
 def _existing_orgs(rows: list[Row]) -> dict[str, Organisation]:
     names = {r.get(k) for r in rows for k in ("organisation", "parent") if r.get(k)}
-    found = db.session.scalars(select(Organisation).where(
-        or_(Organisation.name.in_(names), Organisation.short_name.in_(names))))
+    found = db.session.scalars(
+        select(Organisation).where(
+            or_(Organisation.name.in_(names), Organisation.short_name.in_(names))
+        )
+    )
     orgs = {}
     for org in found:
         orgs.setdefault(norm(org.name), org)
@@ -49,7 +52,8 @@ def _existing_orgs(rows: list[Row]) -> dict[str, Organisation]:
 def _existing_users(rows: list[Row]) -> dict[str, User]:
     logins = {r.get("login") for r in rows if r.get("login")}
     users = db.session.scalars(
-        select(User).where(User.login.in_(logins)).options(selectinload(User.person)))
+        select(User).where(User.login.in_(logins)).options(selectinload(User.person))
+    )
     return {norm(u.login): u for u in users}
 
 
@@ -61,8 +65,12 @@ def check(rows: list[Row], result: ImportResult) -> tuple[dict, dict]:
         problems = check_values(row)
         parent = norm(row.get("parent"))
         if parent and parent not in seen:
-            problems.append(_("вышестоящая организация «%(v)s» не найдена ни в справочнике, "
-                              "ни выше в файле", v=row.get("parent")))
+            problems.append(
+                _(
+                    "вышестоящая организация «%(v)s» не найдена ни в справочнике, ни выше в файле",
+                    v=row.get("parent"),
+                )
+            )
         problems += _check_login(row, users)
         if row.get("organisation"):
             seen.add(norm(row.get("organisation")))
@@ -75,8 +83,9 @@ def _check_login(row: Row, users: dict[str, User]) -> list[str]:
     if user is None or user.person is None:
         return []
     initials = row.names()[2]
-    if norm(user.person.surname) == norm(row.get("surname")) and \
-            (not initials or user.person.initials == initials):
+    if norm(user.person.surname) == norm(row.get("surname")) and (
+        not initials or user.person.initials == initials
+    ):
         return []
     return [_("логин «%(v)s» уже занят другим сотрудником", v=row.get("login"))]
 
@@ -85,14 +94,14 @@ class _Loader:
     """Writes checked rows: organisations on first mention, people matched by surname,
     initials and organisation, accounts by login."""
 
-    def __init__(self, orgs: dict[str, Organisation], users: dict[str, User],
-                 result: ImportResult):
+    def __init__(self, orgs: dict[str, Organisation], users: dict[str, User], result: ImportResult):
         self.orgs, self.users, self.result = orgs, users, result
         org_ids = {o.id for o in orgs.values()}
         people = db.session.scalars(select(Person).where(Person.organisation_id.in_(org_ids)))
         self.people = {(norm(p.surname), p.initials, p.organisation_id): p for p in people}
-        accounts = db.session.scalars(select(User).where(
-            User.person_id.in_([p.id for p in self.people.values()])))
+        accounts = db.session.scalars(
+            select(User).where(User.person_id.in_([p.id for p in self.people.values()]))
+        )
         self.accounts = {u.person: u for u in accounts}
         self.created: set[int] = set()
         self.updated: set[int] = set()
@@ -111,7 +120,7 @@ class _Loader:
         key = norm(row.get("organisation"))
         if key not in self.orgs:
             parent = self.orgs.get(norm(row.get("parent"))) if row.get("parent") else None
-            timezone = row.get("timezone") or (parent.timezone if parent else "Europe/Moscow")
+            timezone = row.timezone or (parent.timezone if parent else "Europe/Moscow")
             kind = row.kind or ("unit" if parent else "department")
             self.orgs[key] = create_organisation(row.get("organisation"), kind, timezone, parent)
             self.result.organisations_created += 1
@@ -143,9 +152,14 @@ class _Loader:
         user = self.users.get(key)
         owned = self.accounts.get(person)
         if owned is not None and owned is not user:
-            self.result.errors.append(_(
-                "Строка %(n)s: у сотрудника %(name)s уже есть учётная запись «%(login)s».",
-                n=row.line, name=person.short_name, login=owned.login))
+            self.result.errors.append(
+                _(
+                    "Строка %(n)s: у сотрудника %(name)s уже есть учётная запись «%(login)s».",
+                    n=row.line,
+                    name=person.short_name,
+                    login=owned.login,
+                )
+            )
             return
         if user is None:
             user = User(login=row.get("login"), person=person)

@@ -29,12 +29,28 @@ HEADERS = {
     "roles": ("roles", "роли"),
 }
 KIND_ALIASES = {
-    "управление": "department", "отдел": "department", "управление образования": "department",
-    "отдел образования": "department", "подразделение": "unit", "оо": "school",
-    "общеобразовательная организация": "school", "доо": "kindergarten",
-    "дошкольная организация": "kindergarten", "организация": "institution",
+    "управление": "department",
+    "отдел": "department",
+    "управление образования": "department",
+    "отдел образования": "department",
+    "подразделение": "unit",
+    "оо": "school",
+    "общеобразовательная организация": "school",
+    "доо": "kindergarten",
+    "дошкольная организация": "kindergarten",
+    "организация": "institution",
 }
 YES, NO = ("да", "yes", "1", "true", "+", "д"), ("нет", "no", "0", "false", "-", "н", "")
+MAX_LENGTHS = {
+    "organisation": 300,
+    "parent": 300,
+    "surname": 100,
+    "first_name": 100,
+    "patronymic": 100,
+    "position": 300,
+    "email": 254,
+    "login": 120,
+}
 PERSON_FIELDS = ("surname", "first_name", "patronymic", "position", "email", "login", "roles")
 INITIALS_ONLY = re.compile(r"^([А-ЯЁA-Z])\.\s*(?:([А-ЯЁA-Z])\.?)?$")
 
@@ -48,6 +64,7 @@ class Row:
     line: int
     values: dict[str, str]
     kind: str | None = None
+    timezone: str | None = None
     roles: list[str] | None = None
     head: bool | None = None
 
@@ -85,17 +102,10 @@ def decode(raw: bytes) -> str:
         return raw.decode("cp1251")
 
 
-def _dialect(text: str):
-    sample = text[:8192]
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=";,")
-    except csv.Error:
-        first = sample.splitlines()[0] if sample else ""
-        return "excel" if first.count(",") > first.count(";") else _Semicolon
-
-
-class _Semicolon(csv.excel):
-    delimiter = ";"
+def _delimiter(text: str) -> str:
+    """ ";" (Excel in a Russian locale) unless the header line holds more commas."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    return "," if header.count(",") > header.count(";") else ";"
 
 
 def _header_keys(header: list[str]) -> list[str | None]:
@@ -105,7 +115,7 @@ def _header_keys(header: list[str]) -> list[str | None]:
 
 def read_rows(text: str, result: ImportResult) -> list[Row]:
     """Rows keyed by canonical column names; blank lines skipped."""
-    reader = csv.reader(io.StringIO(text), _dialect(text))
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
     keys = _header_keys(next(reader, []))
     if "organisation" not in keys:
         result.errors.append(_("В первой строке нет столбца «Организация» (organisation)."))
@@ -119,6 +129,7 @@ def read_rows(text: str, result: ImportResult) -> list[Row]:
 
 
 # --- checking --------------------------------------------------------------------------
+
 
 def _kind(value: str) -> str | None:
     key = norm(value)
@@ -146,8 +157,15 @@ def check_values(row: Row) -> list[str]:
         row.kind = _kind(row.get("kind"))
         if row.kind is None:
             problems.append(_("неизвестный тип «%(v)s»", v=row.get("kind")))
-    if row.get("timezone") and row.get("timezone") not in TIMEZONES:
-        problems.append(_("неизвестный часовой пояс «%(v)s»", v=row.get("timezone")))
+    if row.get("timezone"):
+        row.timezone = {z.lower(): z for z in TIMEZONES}.get(row.get("timezone").lower())
+        if row.timezone is None:
+            problems.append(_("неизвестный часовой пояс «%(v)s»", v=row.get("timezone")))
+    problems += [
+        _("слишком длинное значение «%(v)s…»", v=row.get(key)[:40])
+        for key, limit in MAX_LENGTHS.items()
+        if len(row.get(key)) > limit
+    ]
     problems += _check_person(row)
     return problems
 

@@ -24,8 +24,9 @@ class OrganisationForm(FlaskForm):
     name = StringField(_l("Полное наименование"), validators=[DataRequired(), Length(max=300)])
     short_name = StringField(_l("Краткое наименование"), validators=[Optional(), Length(max=120)])
     kind = SelectField(_l("Тип"), choices=[(k, _l(v)) for k, v in KIND_LABELS.items()])
-    timezone = SelectField(_l("Часовой пояс"), choices=[(z, z) for z in TIMEZONES],
-                           default="Europe/Moscow")
+    timezone = SelectField(
+        _l("Часовой пояс"), choices=[(z, z) for z in TIMEZONES], default="Europe/Moscow"
+    )
     parent_id = SelectField(_l("Вышестоящая организация"), coerce=int, default=0)
     submit = SubmitField(_l("Сохранить"))
 
@@ -40,8 +41,9 @@ class PersonForm(FlaskForm):
     surname = StringField(_l("Фамилия"), validators=[DataRequired(), Length(max=100)])
     first_name = StringField(_l("Имя"), validators=[Optional(), Length(max=100)])
     patronymic = StringField(_l("Отчество"), validators=[Optional(), Length(max=100)])
-    initials = StringField(_l("Инициалы (если имя и отчество неизвестны)"),
-                           validators=[Optional(), Length(max=8)])
+    initials = StringField(
+        _l("Инициалы (если имя и отчество неизвестны)"), validators=[Optional(), Length(max=8)]
+    )
     position = StringField(_l("Должность"), validators=[Optional(), Length(max=300)])
     email = StringField(_l("E-mail"), validators=[Optional(), Email(), Length(max=254)])
     organisation_id = SelectField(_l("Организация"), coerce=int, default=0)
@@ -59,11 +61,13 @@ class PersonForm(FlaskForm):
 class UserForm(FlaskForm):
     person_id = SelectField(_l("Сотрудник"), coerce=int, default=0)
     login = StringField(_l("Логин"), validators=[DataRequired(), Length(max=120)])
-    roles = SelectMultipleField(_l("Роли"), choices=[(k, _l(v)) for k, v in ROLE_LABELS.items()],
-                                default=["executor"])
+    roles = SelectMultipleField(
+        _l("Роли"), choices=[(k, _l(v)) for k, v in ROLE_LABELS.items()], default=["executor"]
+    )
     is_enabled = BooleanField(_l("Учётная запись включена"), default=True)
-    password = PasswordField(_l("Новый пароль"),
-                             validators=[Optional(), Length(min=MIN_PASSWORD_LENGTH, max=200)])
+    password = PasswordField(
+        _l("Новый пароль"), validators=[Optional(), Length(min=MIN_PASSWORD_LENGTH, max=200)]
+    )
     submit = SubmitField(_l("Сохранить"))
 
     def validate_roles(self, field):
@@ -91,9 +95,12 @@ def _max_size(form, field):
 
 
 class CsvImportForm(FlaskForm):
-    file = FileField(_l("Файл CSV"), validators=[
-        FileRequired(_l("Выберите файл.")),
-        FileAllowed(["csv", "txt"], _l("Нужен файл CSV.")),
-        _max_size,
-    ])
+    file = FileField(
+        _l("Файл CSV"),
+        validators=[
+            FileRequired(_l("Выберите файл.")),
+            FileAllowed(["csv", "txt"], _l("Нужен файл CSV.")),
+            _max_size,
+        ],
+    )
     submit = SubmitField(_l("Загрузить"))

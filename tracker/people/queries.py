@@ -45,8 +45,10 @@ def people_page(page: int, surname: str = "", organisation: Organisation | None 
         select(Person)
         .outerjoin(org, Person.organisation)
         .outerjoin(head_of, Person.head_of)
-        .options(contains_eager(Person.organisation.of_type(org)),
-                 contains_eager(Person.head_of.of_type(head_of)))
+        .options(
+            contains_eager(Person.organisation.of_type(org)),
+            contains_eager(Person.head_of.of_type(head_of)),
+        )
         .order_by(Person.surname, Person.initials, Person.id)
     )
     if surname.strip():
@@ -69,7 +71,9 @@ def users_page(page: int):
 
 def people_choices(blank: str) -> list[tuple[int, str]]:
     rows = db.session.execute(
-        select(Person.id, Person.surname, Person.initials, Organisation.name, Organisation.short_name)
+        select(
+            Person.id, Person.surname, Person.initials, Organisation.name, Organisation.short_name
+        )
         .outerjoin(Organisation, Person.organisation_id == Organisation.id)
         .order_by(Person.surname, Person.initials)
     )

@@ -14,9 +14,18 @@ from tracker.extensions import db
 from tracker.people.models import ORG_KINDS, Organisation, Person
 
 TIMEZONES = (
-    "Europe/Kaliningrad", "Europe/Moscow", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Omsk",
-    "Asia/Krasnoyarsk", "Asia/Irkutsk", "Asia/Yakutsk", "Asia/Vladivostok", "Asia/Sakhalin",
-    "Asia/Magadan", "Asia/Kamchatka",
+    "Europe/Kaliningrad",
+    "Europe/Moscow",
+    "Europe/Samara",
+    "Asia/Yekaterinburg",
+    "Asia/Omsk",
+    "Asia/Krasnoyarsk",
+    "Asia/Irkutsk",
+    "Asia/Yakutsk",
+    "Asia/Vladivostok",
+    "Asia/Sakhalin",
+    "Asia/Magadan",
+    "Asia/Kamchatka",
 )
 KIND_LABELS = {
     "department": "Управление (отдел) образования",
@@ -45,6 +54,7 @@ class DirectoryError(Exception):
 
 # --- organisations -----------------------------------------------------------------------
 
+
 def place_in_tree(org: Organisation) -> None:
     """Set the materialised path from the parent (the organisation must have an id)."""
     parent_path = org.parent.path if org.parent else "/"
@@ -67,18 +77,35 @@ def move(org: Organisation, new_parent: Organisation | None) -> None:
     )
 
 
-def create_organisation(name: str, kind: str, timezone: str, parent: Organisation | None = None,
-                        short_name: str | None = None) -> Organisation:
-    org = Organisation(name=name.strip(), short_name=(short_name or "").strip() or None,
-                       kind=kind, timezone=timezone, parent=parent)
+def create_organisation(
+    name: str,
+    kind: str,
+    timezone: str,
+    parent: Organisation | None = None,
+    short_name: str | None = None,
+) -> Organisation:
+    org = Organisation(
+        name=name.strip(),
+        short_name=(short_name or "").strip() or None,
+        kind=kind,
+        timezone=timezone,
+        parent=parent,
+    )
     db.session.add(org)
     db.session.flush()
     place_in_tree(org)
     return org
 
 
-def update_organisation(org: Organisation, *, name: str, short_name: str | None, kind: str,
-                        timezone: str, parent: Organisation | None) -> None:
+def update_organisation(
+    org: Organisation,
+    *,
+    name: str,
+    short_name: str | None,
+    kind: str,
+    timezone: str,
+    parent: Organisation | None,
+) -> None:
     """Change the fields; a new parent moves the whole subtree."""
     org.name = name.strip()
     org.short_name = (short_name or "").strip() or None
@@ -100,7 +127,9 @@ def _blockers(org: Organisation) -> list[str]:
         (Occurrence.organisation_id == org.id, _("сроки поручений")),
         (Document.issuer_id == org.id, _("документы")),
     )
-    return [label for condition, label in checks if db.session.scalar(select(exists().where(condition)))]
+    return [
+        label for condition, label in checks if db.session.scalar(select(exists().where(condition)))
+    ]
 
 
 def delete_organisation(org: Organisation) -> None:
@@ -108,8 +137,11 @@ def delete_organisation(org: Organisation) -> None:
     blockers = _blockers(org)
     if blockers:
         raise DirectoryError(
-            _("Организацию «%(name)s» нельзя удалить: в ней есть %(what)s.",
-              name=org.label, what=", ".join(blockers))
+            _(
+                "Организацию «%(name)s» нельзя удалить: в ней есть %(what)s.",
+                name=org.label,
+                what=", ".join(blockers),
+            )
         )
     db.session.delete(org)
     db.session.flush()
@@ -117,18 +149,27 @@ def delete_organisation(org: Organisation) -> None:
 
 # --- people ------------------------------------------------------------------------------
 
+
 def derive_initials(first_name: str, patronymic: str, typed: str = "") -> str:
-    """"ЛЮ" from Людмила Юрьевна; the typed initials when only those are known."""
+    """ "ЛЮ" from Людмила Юрьевна; the typed initials when only those are known."""
     letters = "".join(part.strip()[:1].upper() for part in (first_name, patronymic) if part.strip())
     if letters:
         return letters
     return "".join(ch.upper() for ch in typed if ch.isalpha())[:8]
 
 
-def save_person(person: Person, *, surname: str, first_name: str = "", patronymic: str = "",
-                initials: str = "", position: str | None = None, email: str | None = None,
-                organisation: Organisation | None = None,
-                head_of: Organisation | None = None) -> Person:
+def save_person(
+    person: Person,
+    *,
+    surname: str,
+    first_name: str = "",
+    patronymic: str = "",
+    initials: str = "",
+    position: str | None = None,
+    email: str | None = None,
+    organisation: Organisation | None = None,
+    head_of: Organisation | None = None,
+) -> Person:
     """Fill a new or existing person; initials follow the names unless only initials are known."""
     person.surname = surname.strip()
     person.first_name = first_name.strip()
@@ -146,6 +187,7 @@ def save_person(person: Person, *, surname: str, first_name: str = "", patronymi
 
 # --- user accounts -----------------------------------------------------------------------
 
+
 def login_taken(login: str, user: User | None = None) -> bool:
     query = select(User.id).where(func.lower(User.login) == login.strip().lower())
     if user is not None and user.id is not None:
@@ -160,14 +202,23 @@ def person_has_account(person: Person, user: User | None = None) -> bool:
     return db.session.scalar(query) is not None
 
 
-def save_user(user: User, *, login: str, person: Person | None, roles, is_enabled: bool = True,
-              password: str | None = None, acting: User | None = None) -> User:
+def save_user(
+    user: User,
+    *,
+    login: str,
+    person: Person | None,
+    roles,
+    is_enabled: bool = True,
+    password: str | None = None,
+    acting: User | None = None,
+) -> User:
     """Create or change an account; the acting admin cannot lock themselves out."""
     if login_taken(login, user):
         raise DirectoryError(_("Логин «%(login)s» уже занят.", login=login.strip()))
     if person is not None and person_has_account(person, user):
-        raise DirectoryError(_("У сотрудника %(name)s уже есть учётная запись.",
-                               name=person.short_name))
+        raise DirectoryError(
+            _("У сотрудника %(name)s уже есть учётная запись.", name=person.short_name)
+        )
     if acting is not None and acting.id == user.id and ("admin" not in roles or not is_enabled):
         raise DirectoryError(_("Нельзя снять с себя роль администратора или отключить себя."))
     user.login = login.strip()
@@ -186,6 +237,7 @@ def save_user(user: User, *, login: str, person: Person | None, roles, is_enable
 
 def set_password(user: User, password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise DirectoryError(_("Пароль должен быть не короче %(n)s символов.",
-                               n=MIN_PASSWORD_LENGTH))
+        raise DirectoryError(
+            _("Пароль должен быть не короче %(n)s символов.", n=MIN_PASSWORD_LENGTH)
+        )
     user.set_password(password)

@@ -34,10 +34,12 @@ def _org_or_none(org_id: int) -> Organisation | None:
 
 # --- organisations -----------------------------------------------------------------------
 
+
 @bp.route("/organisations")
 def organisations():
-    return render_template("people/organisations.html", tree=queries.organisation_tree(),
-                           delete_form=DeleteForm())
+    return render_template(
+        "people/organisations.html", tree=queries.organisation_tree(), delete_form=DeleteForm()
+    )
 
 
 @bp.route("/organisations/new", methods=["GET", "POST"])
@@ -48,8 +50,9 @@ def organisation_new():
         form.parent_id.data = request.args.get("parent", 0, type=int)
     if form.validate_on_submit():
         parent = _org_or_none(form.parent_id.data)
-        org = services.create_organisation(form.name.data, form.kind.data, form.timezone.data,
-                                           parent, form.short_name.data)
+        org = services.create_organisation(
+            form.name.data, form.kind.data, form.timezone.data, parent, form.short_name.data
+        )
         db.session.commit()
         flash(_("Организация «%(name)s» создана.", name=org.label), "success")
         return redirect(url_for("people.organisations"))
@@ -66,8 +69,13 @@ def organisation_edit(org_id: int):
     if form.validate_on_submit():
         try:
             services.update_organisation(
-                org, name=form.name.data, short_name=form.short_name.data, kind=form.kind.data,
-                timezone=form.timezone.data, parent=_org_or_none(form.parent_id.data))
+                org,
+                name=form.name.data,
+                short_name=form.short_name.data,
+                kind=form.kind.data,
+                timezone=form.timezone.data,
+                parent=_org_or_none(form.parent_id.data),
+            )
         except services.DirectoryError as exc:
             db.session.rollback()
             form.parent_id.errors.append(str(exc))
@@ -96,13 +104,19 @@ def organisation_delete(org_id: int):
 
 # --- people ------------------------------------------------------------------------------
 
+
 @bp.route("/people")
 def people():
     surname = request.args.get("q", "").strip()
     org = _org_or_none(request.args.get("org", 0, type=int))
     page = queries.people_page(request.args.get("page", 1, type=int), surname, org)
-    return render_template("people/people.html", page=page, q=surname, org=org,
-                           org_choices=queries.organisation_choices(_("Все организации")))
+    return render_template(
+        "people/people.html",
+        page=page,
+        q=surname,
+        org=org,
+        org_choices=queries.organisation_choices(_("Все организации")),
+    )
 
 
 def _person_form(person: Person | None) -> PersonForm:
@@ -123,11 +137,16 @@ def person_edit(person_id: int | None):
     form = _person_form(person)
     if form.validate_on_submit():
         saved = services.save_person(
-            person or Person(), surname=form.surname.data, first_name=form.first_name.data or "",
-            patronymic=form.patronymic.data or "", initials=form.initials.data or "",
-            position=form.position.data, email=form.email.data,
+            person or Person(),
+            surname=form.surname.data,
+            first_name=form.first_name.data or "",
+            patronymic=form.patronymic.data or "",
+            initials=form.initials.data or "",
+            position=form.position.data,
+            email=form.email.data,
             organisation=_org_or_none(form.organisation_id.data),
-            head_of=_org_or_none(form.head_of_id.data))
+            head_of=_org_or_none(form.head_of_id.data),
+        )
         db.session.commit()
         flash(_("Сотрудник %(name)s сохранён.", name=saved.short_name), "success")
         return redirect(url_for("people.people"))
@@ -135,6 +154,7 @@ def person_edit(person_id: int | None):
 
 
 # --- user accounts -----------------------------------------------------------------------
+
 
 @bp.route("/accounts")
 def accounts():
@@ -163,9 +183,14 @@ def _save_account(form: UserForm, user: User | None) -> bool:
     person = db.get_or_404(Person, form.person_id.data) if form.person_id.data else None
     try:
         saved = services.save_user(
-            user or User(), login=form.login.data, person=person, roles=form.roles.data,
-            is_enabled=form.is_enabled.data, password=form.password.data or None,
-            acting=current_user)
+            user or User(),
+            login=form.login.data,
+            person=person,
+            roles=form.roles.data,
+            is_enabled=form.is_enabled.data,
+            password=form.password.data or None,
+            acting=current_user,
+        )
     except services.DirectoryError as exc:
         db.session.rollback()
         form.login.errors.append(str(exc))
@@ -176,6 +201,7 @@ def _save_account(form: UserForm, user: User | None) -> bool:
 
 
 # --- CSV import --------------------------------------------------------------------------
+
 
 @bp.route("/import", methods=["GET", "POST"])
 def csv_import():

@@ -11,7 +11,7 @@ from sqlalchemy import Float, cast, func, nulls_last, select
 from tracker.assignments.models import Occurrence
 from tracker.extensions import db
 from tracker.people.models import Organisation, Person
-from tracker.reports.queries import Counts, Scope, classified, count_columns
+from tracker.reports.queries import Counts, Scope, aggregate
 
 SORT_KEYS = ("name", "due", "on_time", "late", "overdue", "share")
 PAGE_SIZE = 50
@@ -48,17 +48,24 @@ def _sort_columns(agg, name_column) -> dict:
             "late": agg.c.late, "overdue": agg.c.overdue, "share": _share_on_time(agg)}
 
 
-def _paged(stmt, total: int, page: int, build) -> Page:
-    pages = max(1, -(-total // PAGE_SIZE))
-    page = min(max(page, 1), pages)
-    rows = [build(r) for r in db.session.execute(
-        stmt.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE))]
-    return Page(rows, total, page, pages)
+def _paged(stmt, page: int, build) -> Page:
+    """One page, and the number of rows on all pages from COUNT(*) OVER () in the same
+    query (a separate COUNT would aggregate everything a second time)."""
+    stmt = stmt.add_columns(func.count().over().label("total_rows")).limit(PAGE_SIZE)
+    page = max(page, 1)
+    found = db.session.execute(stmt.offset((page - 1) * PAGE_SIZE)).all()
+    if not found and page > 1:
+        page, found = 1, db.session.execute(stmt).all()
+    total = found[0].total_rows if found else 0
+    return Page([build(r) for r in found], total, page, max(1, -(-total // PAGE_SIZE)))
 
 
 def _aggregate(scope: Scope, key_column):
-    sub = classified(scope, key_column.label("key")).where(key_column.is_not(None)).subquery()
-    return select(sub.c.key, *count_columns(sub)).group_by(sub.c.key).subquery()
+    """Figures per key. COALESCE(key, 0) is deliberate: grouping by the bare column makes
+    SQLite walk the (key, state, due_on) index in key order and visit every table row;
+    grouping by an expression keeps it on the covering report index. Key 0 (no owner)
+    matches no person or organisation and drops out at the join."""
+    return aggregate(scope, func.coalesce(key_column, 0))
 
 
 def _counts_of(row) -> dict:
@@ -75,14 +82,13 @@ def by_person(scope: Scope, sort: str = "name", descending: bool = False,
             .join(Person, Person.id == agg.c.key)
             .outerjoin(Organisation, Organisation.id == Person.organisation_id)
             .order_by(*_order(_sort_columns(agg, name), sort, descending)))
-    total = db.session.scalar(select(func.count()).select_from(agg))
 
     def build(r):
         letters = "".join(f"{c}." for c in r.initials or "")
         return DisciplineRow(key=r.key, name=f"{r.surname} {letters}".strip(),
                              unit=r.unit or "", **_counts_of(r))
 
-    return _paged(stmt, total, page, build)
+    return _paged(stmt, page, build)
 
 
 def by_organisation(scope: Scope, sort: str = "name", descending: bool = False,
@@ -92,6 +98,5 @@ def by_organisation(scope: Scope, sort: str = "name", descending: bool = False,
     stmt = (select(agg, name.label("label"))
             .join(Organisation, Organisation.id == agg.c.key)
             .order_by(*_order(_sort_columns(agg, name), sort, descending)))
-    total = db.session.scalar(select(func.count()).select_from(agg))
-    return _paged(stmt, total, page,
+    return _paged(stmt, page,
                   lambda r: DisciplineRow(key=r.key, name=r.label, **_counts_of(r)))

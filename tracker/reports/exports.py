@@ -43,19 +43,38 @@ def document_label(row) -> str:
         else row.document_title
 
 
-def row_values(row) -> list:
-    """One occurrence as the cells of a row (dates as dates; labels in the user's language)."""
+class Labels:
+    """Stage, state and outcome names translated once per export, not once per cell."""
+
+    def __init__(self):
+        self.stages: dict[str | None, str] = {}
+        self.states = {k: _(v) for k, v in STATE_LABELS.items()}
+        self.outcomes = {k: _(v) for k, v in OUTCOME_LABELS.items()}
+
+    def stage(self, key: str | None) -> str:
+        if key not in self.stages:
+            self.stages[key] = _(stage_title(key))
+        return self.stages[key]
+
+
+def row_values(row, labels: Labels) -> list:
+    """One occurrence as the cells of a row (dates as dates; labels in the user's language).
+
+    Empty cells are None, which the write-only workbook skips instead of writing; the
+    original due date appears only when an extension moved it.
+    """
+    moved_from = row.original_due_on if row.original_due_on != row.due_on else None
     return [
-        document_label(row), row.item_number or "", row.item_text, _(stage_title(row.stage)),
-        owner_label(row), row.org_label or "", row.due_on, row.original_due_on,
-        _(STATE_LABELS[row.state]), _(OUTCOME_LABELS[row.outcome]), row.done_on,
-        row.report or "",
+        document_label(row), row.item_number, row.item_text, labels.stage(row.stage),
+        owner_label(row) or None, row.org_label, row.due_on, moved_from,
+        labels.states[row.state], labels.outcomes[row.outcome], row.done_on, row.report,
     ]
 
 
 def rows(scope: Scope) -> Iterator[list]:
+    labels = Labels()
     for row in queries.iter_rows(queries.listing(scope)):
-        yield row_values(row)
+        yield row_values(row, labels)
 
 
 def write_xlsx(scope: Scope, target: IO[bytes]) -> int:

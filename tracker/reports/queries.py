@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import date
 
-from sqlalchemy import Select, and_, case, func, literal, or_, select
+from sqlalchemy import Select, and_, case, func, literal, or_, select, union_all
 
 from tracker.assignments.models import (
     CANCELLED,
     DONE,
     NOT_NEEDED,
-    STATES,
     Assignment,
     Occurrence,
 )
@@ -25,7 +24,6 @@ from tracker.domain.stages import STAGES
 from tracker.extensions import db
 from tracker.people.models import Organisation, Person
 
-COUNTED_STATES = tuple(s for s in STATES if s != CANCELLED)
 NO_STAGE = "none"
 
 
@@ -94,8 +92,9 @@ def outcome_expr(scope: Scope):
 def scope_clauses(scope: Scope) -> list:
     """The one WHERE clause: counted states, due in the period, documents, the unit's subtree."""
     clauses = [
-        Occurrence.state.in_(COUNTED_STATES),
+        or_(Occurrence.stage.in_(STAGES), Occurrence.stage.is_(None)),
         Occurrence.due_on.between(scope.period.start, scope.period.end),
+        Occurrence.state != CANCELLED,
     ]
     if scope.document_ids:
         clauses.append(Occurrence.document_id.in_(scope.document_ids))
@@ -106,9 +105,12 @@ def scope_clauses(scope: Scope) -> list:
     return clauses
 
 
-def classified(scope: Scope, *columns) -> Select:
-    """A subquery of the scope's occurrences with their outcome computed once."""
-    return select(*columns, outcome_expr(scope).label("outcome")).where(*scope_clauses(scope))
+def classified(scope: Scope, *columns, stage_part=None) -> Select:
+    """The scope's occurrences (of one stage part, if given) with their outcome computed."""
+    clauses = scope_clauses(scope)
+    if stage_part is not None:
+        clauses[0] = stage_part
+    return select(*columns, outcome_expr(scope).label("outcome")).where(*clauses)
 
 
 def count_columns(sub) -> list:
@@ -117,15 +119,30 @@ def count_columns(sub) -> list:
     return [func.count().label("due"), *sums]
 
 
+def aggregate(scope: Scope, key):
+    """Figures per `key` as a subquery (key, due, on_time, late, overdue, …).
+
+    Two partial aggregates, stages named (stage IN …) and no stage (stage IS NULL), summed
+    by an outer GROUP BY: each part is a (stage, due-date range) search of the report
+    index, where "IN … OR IS NULL" would make SQLite scan the whole index instead.
+    """
+    parts = []
+    for part in (Occurrence.stage.in_(STAGES), Occurrence.stage.is_(None)):
+        sub = classified(scope, key.label("key"), stage_part=part).subquery()
+        parts.append(select(sub.c.key, *count_columns(sub)).group_by(sub.c.key))
+    both = union_all(*parts).subquery()
+    sums = [func.sum(both.c[k]).label(k) for k in ("due", *OUTCOMES)]
+    return select(both.c.key, *sums).group_by(both.c.key).subquery()
+
+
 def _counts(row, cls=Counts, **extra):
-    return cls(due=row.due, **{k: int(getattr(row, k) or 0) for k in OUTCOMES}, **extra)
+    return cls(**{k: int(getattr(row, k) or 0) for k in ("due", *OUTCOMES)}, **extra)
 
 
 def stage_counts(scope: Scope) -> list[StageCounts]:
     """One row per stage present, in the management cycle's order."""
-    sub = classified(scope, Occurrence.stage).subquery()
-    stmt = select(sub.c.stage, *count_columns(sub)).group_by(sub.c.stage)
-    rows = [_counts(r, StageCounts, stage=r.stage) for r in db.session.execute(stmt)]
+    agg = aggregate(scope, Occurrence.stage)
+    rows = [_counts(r, StageCounts, stage=r.key) for r in db.session.execute(select(agg))]
     return sorted(rows, key=lambda r: progress.stage_order(STAGES, r.stage))
 
 
@@ -218,25 +235,29 @@ def count_overdue(scope: Scope) -> int:
     return db.session.scalar(stmt)
 
 
-def stage_items(scope: Scope, per_stage: int = 15, only_stage: str | None = None,
+def stage_items(scope: Scope, stages: list[str | None], per_stage: int = 15,
                 offset: int = 0) -> dict[str, list]:
-    """Each stage's first occurrences, overdue first, in ONE query (ROW_NUMBER per stage).
+    """Each stage's first occurrences, overdue first, in ONE query.
 
-    With `only_stage` the list pages through that stage alone from `offset`.
+    A UNION ALL of one small top-N per stage (ORDER BY outcome rank, due date … LIMIT n):
+    each reads its stage's slice of the report index and keeps only n rows, so nothing is
+    sorted in full; the labels are joined to the few rows that survive.
     """
-    outcome = outcome_expr(scope)
-    rank = func.row_number().over(
-        partition_by=Occurrence.stage,
-        order_by=(outcome_rank_expr(outcome), Occurrence.due_on, Occurrence.id),
-    ).label("rn")
-    inner = select(Occurrence.id.label("oid"), rank).where(*scope_clauses(scope))
-    if only_stage:
-        inner = inner.where(stage_clause(only_stage))
-    inner = inner.subquery()
-    stmt = with_labels(select(*occurrence_columns(scope), inner.c.rn)
-                       .join(inner, inner.c.oid == Occurrence.id))
-    stmt = stmt.where(inner.c.rn > offset, inner.c.rn <= offset + per_stage)
-    stmt = stmt.order_by(stage_rank_expr(Occurrence.stage), inner.c.rn)
+    if not stages:
+        return {}
+    parts = []
+    for stage in stages:
+        top = (select(Occurrence.id.label("oid")).where(*scope_clauses(scope), stage_clause(
+            stage_key(stage))).order_by(outcome_rank_expr(outcome_expr(scope)),
+                                        Occurrence.due_on, Occurrence.id)
+               .limit(per_stage).offset(offset))
+        parts.append(select(top.subquery().c.oid))
+    chosen = (union_all(*parts) if len(parts) > 1 else parts[0]).subquery()
+    stmt = with_labels(select(*occurrence_columns(scope))
+                       .join(chosen, chosen.c.oid == Occurrence.id))
+    stmt = stmt.order_by(stage_rank_expr(Occurrence.stage),
+                         outcome_rank_expr(outcome_expr(scope)), Occurrence.due_on,
+                         Occurrence.id)
     grouped: dict[str, list] = {}
     for row in db.session.execute(stmt):
         grouped.setdefault(stage_key(row.stage), []).append(row)

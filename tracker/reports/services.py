@@ -99,7 +99,8 @@ def build_report(user: User, req: ReportRequest, today: date, count_extension: b
     req = ReportRequest(**{**req.__dict__, "document_ids": tuple(d.id for d in documents)})
     scope = build_scope(req, unit, today, count_extension)
     stages = queries.stage_counts(scope)
-    items = queries.stage_items(scope, per_stage=per_stage) if per_stage else {}
+    stage_list = [row.stage for row in stages]
+    items = queries.stage_items(scope, stage_list, per_stage) if per_stage else {}
     return Report(scope, stages, queries.totals(stages), documents, unit, items)
 
 

@@ -1,10 +1,12 @@
 """The progress report, executive discipline, and their Word, Excel and CSV exports."""
 
+import io
 import tempfile
 
 from flask import (
     Blueprint,
     Response,
+    abort,
     current_app,
     render_template,
     request,
@@ -17,6 +19,7 @@ from sqlalchemy import select
 from tracker.core.time import today_in
 from tracker.documents.models import Document
 from tracker.domain.progress import OUTCOME_LABELS, format_share
+from tracker.domain.stages import STAGES
 from tracker.extensions import db
 from tracker.people.models import Organisation
 from tracker.reports import charts, discipline, exports, queries, services
@@ -94,12 +97,14 @@ def index():
 @login_required
 def stage(key: str):
     """One stage's occurrences, page by page (the index shows only the first few)."""
+    if key not in (*STAGES, queries.NO_STAGE):
+        abort(404)
     form, report = _report(per_stage=0)
     page = max(request.args.get("page", 1, type=int), 1)
     size = 100
-    rows = queries.stage_items(report.scope, per_stage=size, only_stage=key,
-                               offset=(page - 1) * size).get(key, [])
     counts = next((r for r in report.stages if queries.stage_key(r.stage) == key), None)
+    stages = [counts.stage] if counts else []
+    rows = queries.stage_items(report.scope, stages, size, (page - 1) * size).get(key, [])
     return _render("reports/stage.html", form, report, rows=rows, counts=counts, key=key,
                    page=page, size=size,
                    title=services.stage_title(None if key == queries.NO_STAGE else key))
@@ -123,8 +128,7 @@ def discipline_view():
 @login_required
 def export_docx():
     report = _report(per_stage=0)[1]
-    # send_file closes the file once the response is sent
-    target = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
+    target = io.BytesIO()
     write_docx(report, target)
     target.seek(0)
     return send_file(target, mimetype=DOCX, as_attachment=True,
@@ -134,12 +138,22 @@ def export_docx():
 @bp.route("/export.xlsx")
 @login_required
 def export_xlsx():
+    """Written to a temporary file (never held in memory whole), then streamed out."""
     report = _report(per_stage=0)[1]
-    target = tempfile.TemporaryFile()  # noqa: SIM115  (send_file closes it)
+    target = tempfile.TemporaryFile()  # noqa: SIM115  (closed by _stream_file)
     exports.write_xlsx(report.scope, target)
     target.seek(0)
-    return send_file(target, mimetype=XLSX, as_attachment=True,
-                     download_name=f"report-{report.scope.as_of:%Y-%m-%d}.xlsx")
+    filename = f"report-{report.scope.as_of:%Y-%m-%d}.xlsx"
+    return Response(_stream_file(target), mimetype=XLSX,
+                    headers={"Content-Disposition": f"attachment; filename={filename}"})
+
+
+def _stream_file(handle, chunk: int = 256 * 1024):
+    try:
+        while data := handle.read(chunk):
+            yield data
+    finally:
+        handle.close()
 
 
 @bp.route("/export.csv")

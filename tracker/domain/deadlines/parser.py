@@ -6,6 +6,7 @@ a frequency makes a recurrence, "постоянно" ongoing work, windows dates
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -18,6 +19,11 @@ from tracker.domain.deadlines.model import Deadline, Period
 from tracker.domain.deadlines.tokens import Found, Relative, scan
 from tracker.domain.deadlines.windows import Window, on, resolve
 from tracker.domain.workdays import default_calendar
+
+# "в течение 10 дней после проведения": counted from an event whose date is not known here.
+_AFTER_EVENT_RE = re.compile(
+    r"\b(?:после|по\s+(?:окончании|завершении|итогам|результатам)|со\s+дня|с\s+момента|с\s+даты)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,8 @@ def _interpret(found: Found, ctx: _Context) -> Deadline:
         deadline = _ongoing_or_then(found, ctx)
     elif found.windows:
         deadline = _from_windows(found, ctx)
+    elif found.relatives and _AFTER_EVENT_RE.search(normalize(ctx.raw)):
+        return _unknown(ctx, m.AFTER_EVENT)
     elif found.relatives:
         deadline = _relative(found.relatives[0], ctx)
     elif "external" in found.markers:

@@ -7,19 +7,39 @@ mentioned elsewhere in the item are not owners.
 """
 
 import re
+from typing import NamedTuple
 
 from tracker.domain.owners.model import Owner
-from tracker.domain.owners.morph import PHRASE_POS, has_case, is_infinitive, parses
+from tracker.domain.owners.morph import PHRASE_POS, has_case, has_pos, is_infinitive, parses
 from tracker.domain.owners.names import find_people
 from tracker.domain.owners.safety import never_raise
 from tracker.domain.owners.text import clean_text, enclosed_mask, strip_edges
 from tracker.domain.owners.units import owners_from_phrase
-from tracker.domain.owners.vocab import ORG_ABBREVIATION, is_owner_head
+from tracker.domain.owners.vocab import ORG_ABBREVIATION, first_words, is_owner_head
 
 _ITEM_NUMBER = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[а-яa-z]\)|[-–—•·])\s+")
 _FRAMING = re.compile(r"(рекомендовать|поручить|предложить|обязать)\s+", re.IGNORECASE)
 _FRAMING_REST = re.compile(r"^(?:рекомендовать|поручить|предложить)\b\s*:?\s*", re.IGNORECASE)
-_TOKEN = re.compile(r"[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яё]+)*|:")
+_TOKEN = re.compile(r"[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яё]+)*|:|\d{1,2}\.\d{1,2}\.\d{2,4}")
+# Words that open a deadline or a manner, not a part of the addressee ("… Акимовой Н.В. в срок
+# до 10.02.2022 подготовить"): the rest of the item starts there.
+_ADVERBIAL_OPENERS = frozenset(
+    {
+        "в",
+        "во",
+        "до",
+        "к",
+        "не",
+        "срок",
+        "ежегодно",
+        "ежемесячно",
+        "ежеквартально",
+        "еженедельно",
+        "постоянно",
+        "незамедлительно",
+        "своевременно",
+    }
+)
 _CLAUSE_TITLE = r"ответственн(?:ый|ая|ые|ое)(?:\s+исполнител[ьи])?|исполнител[ьи]"
 _CLAUSE_FOR = r"\s*(?:за\s+(?:исполнение|выполнение|реализацию|организацию)\s*)?"
 _RESPONSIBLE_IN_BRACKETS = re.compile(
@@ -31,11 +51,18 @@ _RESPONSIBLE_CLAUSE = re.compile(
     r"\s*(?=[.,]?\s*[Сс]рок\b|[;\n]|$)",
     re.IGNORECASE,
 )
+_TERM_IN_CLAUSE = re.compile(r"[,;]\s*(?:в\s+)?срок", re.IGNORECASE)
 _MAX_ADDRESSEE_WORDS = 45
 _MAX_HEADER_WORDS = 25
 _MAX_ABBREVIATED_WORDS = 8
 _DOUBLED_DOT = re.compile(r"(?<!\.)\.\s*\.(?!\.)")
 _PREPOSITION = re.compile(r"\s(?:в|во|с|со|на|о|об|для|из|к|от|при)\s", re.IGNORECASE)
+
+
+class _Boundary(NamedTuple):
+    end: int
+    rest_start: int
+    kind: str  # what follows the addressee: "colon", "verb", "adverbial" or "end"
 
 
 @never_raise(lambda text: ([], text))
@@ -54,13 +81,25 @@ def _take_responsible_clauses(text: str) -> tuple[list[Owner], str]:
     found: list[Owner] = []
 
     def take(match: re.Match[str]) -> str:
-        owners = owners_from_phrase(match.group(1), None)
+        phrase, term = _split_term(match.group(1))
+        owners = owners_from_phrase(phrase, None)
         found.extend(owners)
-        return " " if owners else match.group(0)
+        if not owners:
+            return match.group(0)
+        return f" ({term})" if term else " "
 
     for pattern in (_RESPONSIBLE_IN_BRACKETS, _RESPONSIBLE_CLAUSE):
         text = pattern.sub(take, text)
     return found, _tidy(text) if found else text
+
+
+def _split_term(phrase: str) -> tuple[str, str]:
+    """ "Иванова И.И., срок – до 01.03.2023": the owners, and the deadline clause kept for
+    the item (a bracket often holds both)."""
+    match = _TERM_IN_CLAUSE.search(phrase)
+    if match is None:
+        return phrase, ""
+    return phrase[: match.start()], phrase[match.start() :].strip(" ,;")
 
 
 def _split_leading(body: str) -> tuple[list[Owner], str]:
@@ -74,42 +113,70 @@ def _split_leading(body: str) -> tuple[list[Owner], str]:
     boundary = _boundary(body, start)
     if boundary is None:
         return [], body
-    prefix = body[start : boundary[0]]
-    if not _looks_like_addressee(prefix, case):
+    prefix = body[start : boundary.end]
+    if not _looks_like_addressee(prefix, case, boundary.kind):
         return [], body
     owners = owners_from_phrase(prefix, case)
-    return (owners, _rest(body[boundary[1] :])) if owners else ([], body)
+    return (owners, _rest(body[boundary.rest_start :])) if owners else ([], body)
 
 
-def _boundary(body: str, start: int) -> tuple[int, int] | None:
-    """(end of the addressee, start of the rest): a colon or the first infinitive outside quotes."""
+def _boundary(body: str, start: int) -> _Boundary | None:
+    """Where the addressee ends: a colon, the first infinitive or deadline outside quotes."""
     enclosed = enclosed_mask(body)
-    words = 0
+    words, described = 0, False
     for token in _TOKEN.finditer(body, start):
+        word = token.group(0)
         if enclosed[token.start()]:
             continue
-        if token.group(0) == ":":
-            return token.start(), token.end()
-        if is_infinitive(token.group(0).lower()):
-            return token.start(), token.start()
+        if word == ":":
+            return _Boundary(token.start(), token.end(), "colon")
+        if is_infinitive(word.lower()):
+            return _Boundary(token.start(), token.start(), "verb")
+        described = _describes(body, token, described)
+        if words and not described and _opens_adverbial(word):
+            return _Boundary(token.start(), token.start(), "adverbial")
         words += 1
         if words > _MAX_ADDRESSEE_WORDS:
             return None
-    return (len(body), len(body)) if words <= _MAX_HEADER_WORDS else None
+    return _Boundary(len(body), len(body), "end") if words <= _MAX_HEADER_WORDS else None
 
 
-def _looks_like_addressee(prefix: str, case: str) -> bool:
+def _describes(body: str, token: re.Match[str], described: bool) -> bool:
+    """ ", осуществляющим управление в сфере образования": a participle after a comma
+    describes the addressee up to the next comma, so "в", "до" inside it open no deadline."""
+    if not body[: token.start()].rstrip().endswith(","):
+        return described
+    return has_pos(token.group(0).lower(), "PRTF")
+
+
+def _opens_adverbial(word: str) -> bool:
+    return word[:1].isdigit() or word in _ADVERBIAL_OPENERS
+
+
+def _looks_like_addressee(prefix: str, case: str, followed_by: str) -> bool:
     words = prefix.split()
     if not words:
         return False
-    first = words[0].strip('«»"(),.')
+    first = words[0].strip('«»"(),.*')
     if ORG_ABBREVIATION.fullmatch(first):
-        return len(words) <= _MAX_ABBREVIATED_WORDS and not _PREPOSITION.search(prefix)
+        # An abbreviation has no case: only "ИМЦ провести …" or "ИМЦ:" make it an addressee.
+        short = len(words) <= _MAX_ABBREVIATED_WORDS and not _PREPOSITION.search(prefix)
+        return short and followed_by in ("colon", "verb")
     found = parses(first)
     if not found or found[0].tag.POS not in PHRASE_POS or not has_case(first, case):
         return False
+    if followed_by == "end":  # a bare phrase: only a plainly dative one ("Управлению образования")
+        return _head_only_in(prefix, case)
     people = find_people(prefix)
     return is_owner_head(prefix) or bool(people and people[0].start == prefix.find(words[0]))
+
+
+def _head_only_in(prefix: str, case: str) -> bool:
+    """The head noun of prefix can be read in no other case than case."""
+    head = next((word for word in first_words(prefix, 4) if has_pos(word, "NOUN")), None)
+    if head is None or not is_owner_head(prefix):
+        return False
+    return all(p.tag.case == case for p in parses(head) if p.tag.POS == "NOUN")
 
 
 def _rest(text: str) -> str:

@@ -7,13 +7,11 @@ from tracker.domain.owners.names import find_people
 from tracker.domain.owners.safety import never_raise
 from tracker.domain.owners.text import clean_text, one_line
 from tracker.domain.owners.units import owners_from_phrase
+from tracker.domain.owners.vocab import is_position
 
-_CONTROL = re.compile(
-    r"контрол\w*\s+(?:за\s+)?(?:\w+\s+){0,2}?(?:исполнени|выполнени|реализаци|ход)\w*",
-    re.IGNORECASE,
-)
+_CONTROL = re.compile(r"\bконтрол(?:ь|я|ю|ем)\b", re.IGNORECASE)
 # The verb decides the case of the controller: "возложить на" + accusative, "поручить" +
-# dative, "осуществляет" + nominative.
+# dative; "Контроль … осуществляет" + nominative only when "Контроль" opens the sentence.
 _VERB_CASES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (
         re.compile(
@@ -25,10 +23,13 @@ _VERB_CASES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (re.compile(r"\b(?:осуществля\w*|осуществит\w*|обеспечива\w*)\s+", re.IGNORECASE), None),
 )
 _KEEPS_FOR_ONESELF = re.compile(
-    r"\b(?:оставляю|оставить|остается|оставлю)\b[^.]*?\bза\s+собой", re.IGNORECASE
+    r"\b(?:оставляю|оставить|остается|оставлю)\b[^.]*?\bза\s+собой|\bна\s+себя\b",
+    re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"\.(?=\s+[А-ЯЁ][а-яё]{2,})|[;\n]|\.\s*$")
 _WINDOW = 400
+_LETTERS = re.compile(r"[А-ЯЁа-яё]{2,}")
+_TITLE_AFTER = re.compile(r"\s*,\s*([^,;]+?)(?=[,;]|\.?$)")
 
 
 @never_raise(lambda text: None)
@@ -36,12 +37,12 @@ def find_controller(text: str) -> Owner | None:
     """Who controls the execution of the document, or None (no clause, or "оставляю за собой")."""
     cleaned = clean_text(text)
     for control in _CONTROL.finditer(cleaned):
-        opening = cleaned[_sentence_start(cleaned, control.start()) : control.start()]
+        opening = one_line(cleaned[_sentence_start(cleaned, control.start()) : control.start()])
         window = one_line(cleaned[control.start() : control.start() + _WINDOW])
-        sentence = one_line(opening) + " " + _first_sentence(window)
+        sentence = f"{opening} {_first_sentence(window)}"
         if _KEEPS_FOR_ONESELF.search(sentence):
             return None
-        owner = _controller_in(sentence)
+        owner = _controller_in(sentence, opens_sentence=not _LETTERS.search(opening))
         if owner is not None:
             return owner
     return None
@@ -66,10 +67,10 @@ def _ends_inside_name(sentence: str) -> bool:
     return bool(re.search(r"(?<![\w.])[А-ЯЁ]$|(?<![\w.])[А-ЯЁ]\.\s?[А-ЯЁ]$", sentence))
 
 
-def _controller_in(sentence: str) -> Owner | None:
+def _controller_in(sentence: str, opens_sentence: bool) -> Owner | None:
     for verb, case in _VERB_CASES:
         match = verb.search(sentence)
-        if match:
+        if match and (case is not None or opens_sentence):
             return _best_owner(sentence[match.end() :], case)
     return None
 
@@ -77,7 +78,9 @@ def _controller_in(sentence: str) -> Owner | None:
 def _best_owner(phrase: str, case: str | None) -> Owner | None:
     people = find_people(phrase)
     if people:
-        phrase = phrase[: people[0].end]
+        title_after = _TITLE_AFTER.match(phrase, people[0].end)
+        keep_title = title_after is not None and is_position(title_after.group(1))
+        phrase = phrase[: title_after.end() if keep_title else people[0].end]
     owners = owners_from_phrase(phrase, case)
     persons = [owner for owner in owners if owner.kind == "person"]
     return (persons or owners or [None])[0]

@@ -2,7 +2,13 @@
 
 import re
 
-from tracker.domain.owners.morph import PHRASE_POS, has_case, inflect_word
+from tracker.domain.owners.morph import (
+    PHRASE_POS,
+    UNKNOWN_CASE_ORDER,
+    has_case,
+    inflect_word,
+    parses,
+)
 
 _PLAIN_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _TRAILING_PUNCT = re.compile(r"[,;:.]+$")
@@ -16,6 +22,7 @@ def phrase_to_nominative(phrase: str, case: str | None) -> str:
     """
     words = phrase.split(" ")
     result = list(words)
+    case = case or shared_case(words)
     for index, word in enumerate(words):
         core = _TRAILING_PUNCT.sub("", word)
         if not _inflectable(core):
@@ -29,6 +36,21 @@ def phrase_to_nominative(phrase: str, case: str | None) -> str:
         if core != word or _is_head(tag, words[index + 1 :], tag.case):
             break
     return " ".join(result)
+
+
+def shared_case(words: list[str]) -> str | None:
+    """The case the leading adjectives and their noun can all be in ("методическим центром")."""
+    shared: set[str] | None = None
+    for word in words[:6]:
+        core = _TRAILING_PUNCT.sub("", word)
+        found = [p for p in parses(core) if p.tag.POS in PHRASE_POS] if _inflectable(core) else []
+        if not found:
+            break
+        cases = {p.tag.case for p in found}
+        shared = cases if shared is None else shared & cases
+        if any(p.tag.POS == "NOUN" for p in found) or core != word:
+            break
+    return next((case for case in UNKNOWN_CASE_ORDER if shared and case in shared), None)
 
 
 def _inflectable(word: str) -> bool:

@@ -55,7 +55,7 @@ def _part_to_nominative(word: str, case: str | None, gender: str | None) -> str:
             return title
         inflected = max(chosen, key=lambda p: p.score).inflect({"nomn"})
         return keep_yo(title, inflected.word) if inflected else title
-    return title
+    return _suffix_rule(title, case)
 
 
 def _reads_as_nominative(title: str) -> bool:

@@ -19,6 +19,8 @@ _LATIN_INITIAL = re.compile(
     r"(?:(?<=[а-яёА-ЯЁ] )|(?<=[А-ЯЁA-Z]\.)|(?<=[А-ЯЁA-Z]\. ))([ABCEHKMOPTXY])(?=\.)"
 )
 
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)")
+_EDGE_JUNK = " \n,;:–—-−.•·/\\|"
 OPENERS = "«(„"
 CLOSERS = "»)“"
 
@@ -48,16 +50,31 @@ def one_line(text: str) -> str:
 
 
 def strip_edges(text: str) -> str:
-    """Text without separators and unmatched brackets at both ends."""
-    text = re.sub(r"\(\s*\)", " ", text)
-    text = text.strip(" \n,;:–—-−.•·/\\|")
-    while text.startswith(")") or (text.endswith("(")):
-        text = text.strip("()").strip(" \n,;:–—-−.")
-    if text.count("(") > text.count(")") and text.startswith("("):
-        text = text[1:].strip()
-    if text.count(")") > text.count("(") and text.endswith(")"):
-        text = text[:-1].strip(" ,;:–—-")
-    return one_line(text)
+    """Text without separators, stray brackets and one enclosing pair of brackets at its ends."""
+    text = _EMPTY_BRACKETS.sub(" ", text).strip(_EDGE_JUNK)
+    while True:
+        opened, closed = text.count("("), text.count(")")
+        if _is_wrapped(text):
+            text = text[1:-1]
+        elif text.startswith(")") or (text.startswith("(") and opened > closed):
+            text = text[1:]
+        elif text.endswith("(") or (text.endswith(")") and closed > opened):
+            text = text[:-1]
+        else:
+            return one_line(text)
+        text = text.strip(_EDGE_JUNK)
+
+
+def _is_wrapped(text: str) -> bool:
+    """ "(…)" with the first bracket closed by the last one."""
+    if not (text.startswith("(") and text.endswith(")")):
+        return False
+    depth = 0
+    for index, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if depth == 0:
+            return index == len(text) - 1
+    return False
 
 
 def top_level_spans(text: str, separators: str) -> list[tuple[int, int]]:

@@ -13,15 +13,19 @@ from dataclasses import dataclass
 from tracker.domain.owners.model import Owner
 from tracker.domain.owners.morph import parses
 from tracker.domain.owners.names import PersonMatch, find_people
-from tracker.domain.owners.phrases import phrase_to_nominative
+from tracker.domain.owners.phrases import phrase_to_nominative, shared_case
 from tracker.domain.owners.text import strip_edges, top_level_spans
 from tracker.domain.owners.vocab import group_key, is_owner_head, is_position
 
-_AND = re.compile(r"\s+и\s+")
+_AND = re.compile(r"\s+(?:и|а\s+также|(?P<with>совместно\s+с|со?|при\s+участии))\s+")
 _LEADING_AND = re.compile(r"^(?:и|а также)\s+", re.IGNORECASE)
+# Remarks that qualify an owner without naming one.
+_ANNOTATION = re.compile(
+    r"\(?\b(?:по\s+согласованию|при\s+необходимости|по\s+необходимости)\b\)?", re.IGNORECASE
+)
 _LETTER = re.compile(r"[А-ЯЁа-яёA-Za-z]")
 _FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "INTJ", "PRED"})
-_VERB_POS = frozenset({"INFN", "VERB", "GRND", "PRTS", "ADJS"})
+_VERB_POS = frozenset({"INFN", "VERB", "GRND", "PRTF", "PRTS", "ADJS"})  # PRTF: ", показавшим …"
 _JUNK = frozenset({"др", "другие", "прочие", "все", "т.д", "т.п", "нет", "да"})
 
 
@@ -34,6 +38,14 @@ class _Person:
 
 
 @dataclass
+class _Loose:
+    """An organisation or group; with_case_of_its_own for "совместно с отделом …"."""
+
+    phrase: str
+    case_of_its_own: bool = False
+
+
+@dataclass
 class _Position:
     phrase: str
     start: int
@@ -42,8 +54,9 @@ class _Position:
 
 def owners_from_phrase(text: str, case: str | None) -> list[Owner]:
     """Owners named in text, reading the words in case (None: as written)."""
+    text = _ANNOTATION.sub(" ", text)
     people = find_people(text)
-    entries: list[_Person | _Position | Owner] = []
+    entries: list[_Person | _Position | _Loose] = []
     for start, end in top_level_spans(text, ",;\n"):
         inside = [p for p in people if start <= p.start < end]
         if inside:
@@ -113,28 +126,31 @@ def _chunk(text: str, start: int, end: int) -> str:
     return _LEADING_AND.sub("", strip_edges(text[start:end]))
 
 
-def _loose_owners(chunk: str, start: int, end: int) -> list[_Position | Owner]:
-    found: list[_Position | Owner] = []
-    for piece in _split_conjoined(chunk):
+def _loose_owners(chunk: str, start: int, end: int) -> list[_Position | _Loose]:
+    found: list[_Position | _Loose] = []
+    for piece, case_of_its_own in _split_conjoined(chunk):
         piece = _drop_function_words(piece)
         if not piece:
             continue
         if _is_job_title(piece):
             found.append(_Position(piece, start, end))
         else:
-            found.append(Owner(raw=piece, kind="org", name=piece))
+            found.append(_Loose(piece, case_of_its_own))
     return found
 
 
-def _split_conjoined(chunk: str) -> list[str]:
-    """ "отдел образования и ОО" → two owners; "отдел образования и охраны прав детства" → one."""
-    pieces, start = [], 0
+def _split_conjoined(chunk: str) -> list[tuple[str, bool]]:
+    """ "отдел образования и ОО" → two owners; "отдел образования и охраны прав детства" → one.
+
+    Each piece comes with whether it has a case of its own ("совместно с ИМЦ").
+    """
+    pieces, start, own_case = [], 0, False
     for match in _AND.finditer(chunk):
         if is_owner_head(chunk[match.end() :]) and is_owner_head(chunk[start : match.start()]):
-            pieces.append(chunk[start : match.start()])
-            start = match.end()
-    pieces.append(chunk[start:])
-    return [strip_edges(piece) for piece in pieces if strip_edges(piece)]
+            pieces.append((chunk[start : match.start()], own_case))
+            start, own_case = match.end(), bool(match.group("with"))
+    pieces.append((chunk[start:], own_case))
+    return [(strip_edges(piece), own) for piece, own in pieces if strip_edges(piece)]
 
 
 def _drop_function_words(piece: str) -> str:
@@ -142,8 +158,10 @@ def _drop_function_words(piece: str) -> str:
     words = piece.split(" ")
     while words and _pos_of(words[0]) in _FUNCTION_POS and not words[0].isupper():
         words.pop(0)
-    if not words or _pos_of(words[0]) in _VERB_POS or not _LETTER.search(words[0]):
+    if not words or not _LETTER.search(words[0]):
         return ""
+    if _pos_of(words[0]) in _VERB_POS and not is_position(" ".join(words)):
+        return ""  # "заведующие ДОО" is PRTF too, but a title
     rest = " ".join(words)
     return "" if rest.lower().rstrip(".") in _JUNK else rest
 
@@ -155,13 +173,21 @@ def _pos_of(word: str) -> str | None:
 
 def _finish(text: str, entry, case: str | None) -> Owner:
     if isinstance(entry, _Person):
-        raw = text[entry.raw_start : entry.raw_end].strip(" \n,;:–—-")
-        position = _position_name(entry.position, case) if entry.position else None
-        return Owner(raw=raw, kind="person", name=entry.match.name(case), position=position)
+        return _person_owner(text, entry, case)
     if isinstance(entry, _Position):
         name = _position_name(entry.phrase, case)
         return Owner(raw=entry.phrase, kind="org", name=name, position=name)
-    return _org_or_group(entry.raw, case)
+    return _org_or_group(entry.phrase, None if entry.case_of_its_own else case)
+
+
+def _person_owner(text: str, entry: _Person, case: str | None) -> Owner:
+    raw = text[entry.raw_start : entry.raw_end].strip(" \n,;:–—-")
+    if entry.position is None:
+        return Owner(raw=raw, kind="person", name=entry.match.name(case))
+    # A name stands in the case of its title: "ведущему специалисту Иванову" is Иванов.
+    case = case or shared_case(entry.position.split(" "))
+    position = _position_name(entry.position, case)
+    return Owner(raw=raw, kind="person", name=entry.match.name(case), position=position)
 
 
 def _org_or_group(phrase: str, case: str | None) -> Owner:

@@ -1,0 +1,43 @@
+"""The Alembic revisions build the schema the models describe, on SQLite and PostgreSQL."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import inspect
+
+from config import TestConfig
+from tracker import create_app
+from tracker.extensions import db
+
+
+def _upgraded_app(url):
+    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url)
+    with app.app_context():
+        upgrade()
+    return app
+
+
+def _diff(app):
+    with app.app_context(), db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"render_as_batch": True})
+        return compare_metadata(context, db.metadata)
+
+
+def test_migrations_match_models_on_sqlite(tmp_path):
+    app = _upgraded_app(f"sqlite:///{tmp_path / 'migrated.db'}")
+    assert _diff(app) == []
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_migrations_match_models_on_postgresql(empty_postgres_url):
+    app = _upgraded_app(empty_postgres_url)
+    try:
+        assert _diff(app) == []
+        with app.app_context():
+            downgrade(revision="base")
+            tables = set(inspect(db.engine).get_table_names()) - {"alembic_version"}
+            assert tables == set()
+    finally:
+        with app.app_context():
+            db.engine.dispose()

@@ -1,0 +1,91 @@
+"""A deadline phrase written inside an item's sentence, with no "Срок:" label.
+
+Decisions put the deadline anywhere: "Директорам школ ежемесячно до 5 числа представлять …",
+"… проанализировать результаты в срок до 15.04.2023 на заседаниях …", "… ежегодно в
+октябре", "… в 2023 году". Only phrases that cannot be anything else are taken: a frequency
+word, or "до / не позднее / к" followed by a real date — never a bare "до" ("довести до
+сведения"). Phrases inside quotes («План на 2023 год») belong to a title and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*"
+_DAY = rf"(?:\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?)"
+_YEAR_WORD = r"(?:\s*(?:г\.|года|г(?![а-яё])))?"
+_TERM = r"(?:(?:в\s+)?срок(?:и)?(?:\s+(?:исполнения|выполнения|представления))?\s+)?"
+_BY_DATE = rf"{_TERM}(?:до|не\s+позднее|не\s+позже|к)\s+{_DAY}{_YEAR_WORD}"
+_SPAN = rf"(?:в\s+период\s+)?с\s+(?:{_DAY}|\d{{1,2}})\s+(?:по|до)\s+{_DAY}{_YEAR_WORD}"
+_NTH_DAY = r"\d{1,2}(?:-?го)?\s+числа"
+_DAY_OF_MONTH = (
+    rf"(?:{_TERM}(?:до|не\s+позднее|к)\s+{_NTH_DAY}(?:\s+(?:каждого\s+)?месяца)?"
+    r"(?:,?\s+следующего\s+за\s+отч[её]тн\w+\s+(?:периодом|кварталом|месяцем|полугодием))?)"
+)
+_FREQUENCY = (
+    r"(?:ежегодно|ежеквартально|ежемесячно|еженедельно|ежедневно|раз\s+в\s+полугодие|"
+    r"(?:не\s+(?:реже|менее)\s+)?(?:одного|двух|2|1)\s+раз[а]?\s+в\s+(?:год|полугодие|квартал|месяц))"
+)
+_MONTH_WINDOW = rf"в\s+{_MONTHS}(?:\s*[-–—]\s*{_MONTHS})?"
+_MONTH_IN = r"(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)"
+_NTH_PART = r"(?:I{1,3}|IV|[1-4])(?:-?м)?\s+(?:квартал|полугоди)"
+_YEAR_OF = r"20\d\d\s*(?:года|г\.|г(?![а-яё]))"
+# Named parts of a year: with the year they are a deadline anywhere in the sentence.
+_DATED_PART = (
+    rf"(?:в\s+{_MONTH_IN}(?:\s*[-–—]\s*{_MONTH_IN})?\s+{_YEAR_OF}"
+    rf"|в\s+(?:течение\s+)?{_NTH_PART}\w*\s+{_YEAR_OF}"
+    rf"|(?:до|к)\s+(?:конца|окончания|началу|начала)\s+(?:{_YEAR_OF}|{_NTH_PART}\w*\s+{_YEAR_OF}"
+    r"|текущего\s+(?:учебного\s+)?года|(?:нового\s+)?учебного\s+года|года))"
+)
+_FREQUENCY_TAIL = rf"(?:,?\s+(?:{_DAY_OF_MONTH}|{_BY_DATE}|{_MONTH_WINDOW}))?"
+_ANYWHERE = re.compile(
+    rf"(?<![\w-])(?:{_FREQUENCY}{_FREQUENCY_TAIL}|{_DAY_OF_MONTH}|{_SPAN}|{_BY_DATE}|{_DATED_PART})"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+# Only at the end of the sentence: elsewhere these words describe the work, not its term.
+_AT_END = re.compile(
+    r"(?<![\w-])(?P<phrase>в\s+20\d\d\s+году"
+    r"|в\s+(?:течение\s+)?20\d\d\s*[-–—/]\s*20\d\d\s+учебно\w+\s+год\w*"
+    r"|в\s+течение\s+(?:20\d\d\s+года|учебного\s+года|года)"
+    r"|по\s+(?:отдельному|утвержд[её]нному)\s+графику|постоянно"
+    rf"|в\s+{_MONTH_IN}(?:\s*[-–—]\s*{_MONTH_IN})?|в\s+{_NTH_PART}\w*)\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+_LEADING_TERM_RE = re.compile(rf"^{_TERM}", re.IGNORECASE)
+_QUOTED_RE = re.compile(r"«[^«»]*»|\"[^\"]*\"")
+_SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+([.,;:])")
+_MIN_BODY = 12
+
+
+def find_inline_deadline(text: str) -> tuple[int, int, str] | None:
+    """(start, end, phrase) of the deadline phrase in text, or None."""
+    quoted = [m.span() for m in _QUOTED_RE.finditer(text)]
+    for match in _ANYWHERE.finditer(text):
+        if not _inside(match.start(), quoted):
+            return match.start(), match.end(), match.group(0)
+    match = _AT_END.search(text)
+    if match and match.start() >= _MIN_BODY and not _inside(match.start(), quoted):
+        return match.start(), match.end(), match.group("phrase")
+    return None
+
+
+def cut_inline_deadline(text: str) -> tuple[str, str | None]:
+    """text without its inline deadline phrase, and the phrase (None when there is none).
+
+    A phrase that would leave too little text (the item is only a date) is left in place.
+    """
+    found = find_inline_deadline(text)
+    if found is None:
+        return text, None
+    start, end, phrase = found
+    after = text[end:].lstrip(" ,")
+    rest = f"{text[:start].rstrip(' ,–—-')} {'' if after in ('.', ';') else after}".strip()
+    if len(rest) < _MIN_BODY:
+        return text, None
+    phrase = _LEADING_TERM_RE.sub("", phrase.strip()) or phrase
+    return _SPACE_BEFORE_PUNCT_RE.sub(r"\1", rest), phrase
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < position < end for start, end in spans)

@@ -37,27 +37,45 @@ def seed(app) -> str:
 
     with app.app_context():
         db.create_all()
-        org = Organisation(name="ИМЦ отдела образования", path="/1/",
-                           timezone="Asia/Sakhalin")
+        org = Organisation(name="ИМЦ отдела образования", path="/1/", timezone="Asia/Sakhalin")
         person = Person(surname="Дискулцу", initials="ЛЮ", organisation=org)
         user = User(login="bench", person=person, password_hash="-")
         db.session.add_all([org, person, user])
-        docs = [Document(kind="roadmap", title=f"Дорожная карта развития МСОКО {n}",
-                         number=f"{n}-р", period_start=date(2021, 1, 1),
-                         period_end=date(2023, 12, 31)) for n in range(5)]
+        docs = [
+            Document(
+                kind="roadmap",
+                title=f"Дорожная карта развития МСОКО {n}",
+                number=f"{n}-р",
+                period_start=date(2021, 1, 1),
+                period_end=date(2023, 12, 31),
+            )
+            for n in range(5)
+        ]
         start = date(2021, 1, 11)
         for n in range(OCCURRENCES // 4):
-            item = Item(document=docs[n % 5], number=f"{n // 10 + 1}.{n % 10 + 1}",
-                        stage=STAGES[n % 6], deadline_raw="ежеквартально",
-                        text=f"Провести мониторинг качества подготовки обучающихся, "
-                             f"подготовить аналитическую справку и адресные рекомендации № {n}",
-                        result="Аналитическая справка, приказ")
+            item = Item(
+                document=docs[n % 5],
+                number=f"{n // 10 + 1}.{n % 10 + 1}",
+                stage=STAGES[n % 6],
+                deadline_raw="ежеквартально",
+                text=f"Провести мониторинг качества подготовки обучающихся, "
+                f"подготовить аналитическую справку и адресные рекомендации № {n}",
+                result="Аналитическая справка, приказ",
+            )
             assignment = Assignment(item=item, person=person, organisation=org)
             for k in range(4):
                 due = start + timedelta(days=(n * 4 + k) % 900)
-                db.session.add(Occurrence(assignment=assignment, person=person, organisation=org,
-                                          document=item.document, stage=item.stage, due_on=due,
-                                          original_due_on=due))
+                db.session.add(
+                    Occurrence(
+                        assignment=assignment,
+                        person=person,
+                        organisation=org,
+                        document=item.document,
+                        stage=item.stage,
+                        due_on=due,
+                        original_due_on=due,
+                    )
+                )
         db.session.flush()
         token = issue_token(user)
         db.session.commit()
@@ -68,8 +86,12 @@ def serve_forever(uri: str) -> None:
     """Subprocess entry: serve the app on a free loopback port and print the port."""
     from waitress import create_server
 
-    app = create_app(BenchConfig, SQLALCHEMY_DATABASE_URI=uri,
-                     CALENDAR_RATE_LIMIT_PER_MINUTE=10**9, BASE_URL="https://tracker.example.ru")
+    app = create_app(
+        BenchConfig,
+        SQLALCHEMY_DATABASE_URI=uri,
+        CALENDAR_RATE_LIMIT_PER_MINUTE=10**9,
+        BASE_URL="https://tracker.example.ru",
+    )
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
     print(server.effective_port, flush=True)
     server.run()
@@ -77,8 +99,11 @@ def serve_forever(uri: str) -> None:
 
 @contextmanager
 def served(uri: str):
-    proc = subprocess.Popen([sys.executable, "-m", "bench.bench_calendar", "--serve", uri],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.bench_calendar", "--serve", uri],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         yield int(proc.stdout.readline())
     finally:
@@ -100,8 +125,11 @@ def touch(app, occurrence_id: int) -> None:
     """Change one occurrence, as ticking it off would: the feed's ETag changes."""
     from tracker.assignments.models import Occurrence
 
-    db.session.execute(update(Occurrence).where(Occurrence.id == occurrence_id)
-                       .values(sequence=Occurrence.sequence + 1))
+    db.session.execute(
+        update(Occurrence)
+        .where(Occurrence.id == occurrence_id)
+        .values(sequence=Occurrence.sequence + 1)
+    )
     db.session.commit()
 
 
@@ -122,8 +150,15 @@ def measure(app, kind: str, uri: str, token: str, count: int) -> list[dict]:
         for name, run_once in cases.items():
             current["etag"] = fetch(conn, path, {})[3]
             results = [run_once(i) for i in range(count * (3 if name == "304" else 1))]
-            rows.append({"database": kind, "case": name, "status": results[-1][1],
-                         "bytes": results[-1][2], **summarise([r[0] for r in results])})
+            rows.append(
+                {
+                    "database": kind,
+                    "case": name,
+                    "status": results[-1][1],
+                    "bytes": results[-1][2],
+                    **summarise([r[0] for r in results]),
+                }
+            )
         conn.close()
     return rows
 
@@ -146,19 +181,24 @@ def run(kinds=("sqlite", "postgresql"), count: int = 200) -> list[dict]:
 
 def table(rows: list[dict]) -> str:
     targets = {"304": 3.0}
-    lines = ["| Database | Feed (1,000 events) | Status | Bytes | n | p50, ms | p95, ms | Target |",
-             "|---|---|---:|---:|---:|---:|---:|---|"]
+    lines = [
+        "| Database | Feed (1,000 events) | Status | Bytes | n | p50, ms | p95, ms | Target |",
+        "|---|---|---:|---:|---:|---:|---:|---|",
+    ]
     for r in rows:
         target = targets.get(r["case"], 30.0)
         verdict = f"p95 < {target:g} ms: {'met' if r['p95'] < target else 'MISSED'}"
-        lines.append(f"| {r['database']} | {r['case']} | {r['status']} | {r['bytes']} | {r['n']} "
-                     f"| {r['p50']:.2f} | {r['p95']:.2f} | {verdict} |")
+        lines.append(
+            f"| {r['database']} | {r['case']} | {r['status']} | {r['bytes']} | {r['n']} "
+            f"| {r['p50']:.2f} | {r['p95']:.2f} | {verdict} |"
+        )
     return "\n".join(lines)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--serve", help=argparse.SUPPRESS)

@@ -19,8 +19,12 @@ from tracker.extensions import db
 
 SEED = Path(__file__).resolve().parents[1] / "demo" / "seeds" / "004_f76f826bb9665c0b.txt"
 TARGET_MS = 1000.0
-PEOPLE = (("Ренкевич", "ЛМ", "начальник отдела образования"), ("Дискулцу", "ЛЮ", None),
-          ("Боброва", "ЛВ", "ведущий консультант"), ("Саматова", "СЛ", None))
+PEOPLE = (
+    ("Ренкевич", "ЛМ", "начальник отдела образования"),
+    ("Дискулцу", "ЛЮ", None),
+    ("Боброва", "ЛВ", "ведущий консультант"),
+    ("Саматова", "СЛ", None),
+)
 
 
 def build_directory(schools: int):
@@ -28,22 +32,38 @@ def build_directory(schools: int):
     from tracker.auth.models import User
     from tracker.people.models import Organisation, Person
 
-    dept = Organisation(name="Отдел образования МО «Городской округ Ногликский»",
-                        kind="department", timezone="Asia/Sakhalin")
+    dept = Organisation(
+        name="Отдел образования МО «Городской округ Ногликский»",
+        kind="department",
+        timezone="Asia/Sakhalin",
+    )
     db.session.add(dept)
     db.session.flush()
     dept.path = f"/{dept.id}/"
     imc = Organisation(name="ИМЦ отдела образования", parent_id=dept.id, kind="unit")
-    units = [imc] + [Organisation(name=f"МБОУ СОШ № {n} пгт Ноглики", parent_id=dept.id,
-                                  kind="school", timezone="Asia/Sakhalin")
-                     for n in range(1, schools + 1)]
+    units = [imc] + [
+        Organisation(
+            name=f"МБОУ СОШ № {n} пгт Ноглики",
+            parent_id=dept.id,
+            kind="school",
+            timezone="Asia/Sakhalin",
+        )
+        for n in range(1, schools + 1)
+    ]
     db.session.add_all(units)
     db.session.flush()
     for unit in units:
         unit.path = f"{dept.path}{unit.id}/"
-    people = [Person(surname=s, initials=i, position=p, organisation=imc if s == "Дискулцу"
-                     else dept, head_of=dept if s == "Ренкевич" else None)
-              for s, i, p in PEOPLE]
+    people = [
+        Person(
+            surname=s,
+            initials=i,
+            position=p,
+            organisation=imc if s == "Дискулцу" else dept,
+            head_of=dept if s == "Ренкевич" else None,
+        )
+        for s, i, p in PEOPLE
+    ]
     user = User(login="samatova", person=people[-1], roles_csv="secretary")
     user.set_password("bench-pass")
     db.session.add_all([*people, user])
@@ -90,8 +110,13 @@ def run_one(kind: str, repeat: int, schools: int) -> dict:
             timings, counts = time_imports(repeat, schools)
             db.session.remove()
             db.engine.dispose()
-    row = {"database": kind, "schools": schools, **counts, **summarise(timings),
-           "max": max(timings)}
+    row = {
+        "database": kind,
+        "schools": schools,
+        **counts,
+        **summarise(timings),
+        "max": max(timings),
+    }
     row["ok"] = row["p50"] < TARGET_MS
     return row
 
@@ -101,11 +126,18 @@ def run(kinds=("sqlite", "postgresql"), repeat: int = 5, schools: int = 300) -> 
 
 
 def table(rows: list[dict]) -> str:
-    lines = [("| Database | Schools | Assignments | Occurrences | Runs | Median, ms | Max, ms "
-              "| Target (< 1 s) |"), "|---|---:|---:|---:|---:|---:|---:|---|"]
-    lines += [f"| {r['database']} | {r['schools']} | {r['assignments']} | {r['occurrences']} "
-              f"| {r['n']} | {r['p50']:.0f} | {r['max']:.0f} | {'met' if r['ok'] else 'MISSED'} |"
-              for r in rows]
+    lines = [
+        (
+            "| Database | Schools | Assignments | Occurrences | Runs | Median, ms | Max, ms "
+            "| Target (< 1 s) |"
+        ),
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    lines += [
+        f"| {r['database']} | {r['schools']} | {r['assignments']} | {r['occurrences']} "
+        f"| {r['n']} | {r['p50']:.0f} | {r['max']:.0f} | {'met' if r['ok'] else 'MISSED'} |"
+        for r in rows
+    ]
     return "\n".join(lines)
 
 

@@ -94,12 +94,15 @@ def seed(total: int, busy: int, quiet: int) -> None:
         [{"id": a, "item_id": 1, "person_id": a % PEOPLE + 1} for a in range(1, ASSIGNMENTS + 1)],
     )
     rng = random.Random(7)
-    states = ("open", "open", "done", "done", "done", "returned", "reported", "cancelled")
+    # mostly closed history; "reported" (waiting for a controller) is a small backlog
+    states = ("open", "open", "done", "done", "done", "done", "returned", "cancelled")
     for start in range(0, total, CHUNK):
         rows = []
         for i in range(start, min(start + CHUNK, total)):
             due = BUSY_DAY if i < busy else QUIET_DAY if i < busy + quiet else _far_day(rng)
             state = "open" if i < busy + quiet else rng.choice(states)
+            reported = i % 1000 == 999 and i >= busy + quiet
+            state = "reported" if reported else state
             person = i % PEOPLE + 1
             rows.append(
                 {
@@ -109,6 +112,9 @@ def seed(total: int, busy: int, quiet: int) -> None:
                     "document_id": 1,
                     "due_on": due,
                     "state": state,
+                    "reported_at": datetime.combine(due, datetime.min.time(), UTC)
+                    if reported
+                    else None,
                     "updated_at": datetime(2022, 1, 1, tzinfo=UTC),
                 }
             )
@@ -170,19 +176,23 @@ def main() -> None:
     parser.add_argument("--total", type=int, default=1_000_000)
     parser.add_argument("--busy", type=int, default=10_000)
     parser.add_argument("--quiet", type=int, default=1_000)
+    parser.add_argument("--keep", action="store_true", help="reuse the seeded database at --url")
     args = parser.parse_args()
     url = args.url or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
     now = {"value": datetime(2022, 2, 7, 12, tzinfo=UTC)}
     app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url, CLOCK=lambda: now["value"])
     with app.app_context():
-        db.drop_all()
-        db.create_all()
-        started = time.perf_counter()
-        seed(args.total, args.busy, args.quiet)
-        print(f"seeded {args.total:,} occurrences in {time.perf_counter() - started:.1f} s")
-        if db.engine.dialect.name == "postgresql":
+        if args.keep:
+            for table in ("notifications", "mail_batches", "job_runs"):
+                db.session.execute(text(f"DELETE FROM {table}"))
+        else:
+            db.drop_all()
+            db.create_all()
+            started = time.perf_counter()
+            seed(args.total, args.busy, args.quiet)
+            print(f"seeded {args.total:,} occurrences in {time.perf_counter() - started:.1f} s")
             db.session.execute(text("ANALYZE"))
-            db.session.commit()
+        db.session.commit()
         busy_s, busy_n = time_planning(BUSY_DAY)
         print(f"planning, {args.busy:,} due: {busy_s:.2f} s ({busy_n:,} notices)")
         quiet_s, quiet_n = time_planning(QUIET_DAY)

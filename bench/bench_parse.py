@@ -37,10 +37,15 @@ def run(repeat: int = 50, seeds: list[Path] | None = None) -> list[dict]:
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| Seed | Bytes | Items | Median, ms | p95, ms | Target (median < 50 ms) |",
-             "|---|---:|---:|---:|---:|---|"]
-    lines += [f"| {r['seed']} | {r['bytes']} | {r['items']} | {r['p50']:.1f} | {r['p95']:.1f} "
-              f"| {'met' if r['ok'] else 'MISSED'} |" for r in rows]
+    lines = [
+        "| Seed | Bytes | Items | Median, ms | p95, ms | Target (median < 50 ms) |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    lines += [
+        f"| {r['seed']} | {r['bytes']} | {r['items']} | {r['p50']:.1f} | {r['p95']:.1f} "
+        f"| {'met' if r['ok'] else 'MISSED'} |"
+        for r in rows
+    ]
     return "\n".join(lines)
 
 

@@ -51,8 +51,10 @@ def seed(app, occurrences: int) -> float:
     with app.app_context():
         db.create_all()
         build_region(db.session, occurrences=occurrences)
-        admin = User(login="bench-admin",
-                     password_hash=generate_password_hash("bench-pass-1", "pbkdf2:sha256:1000"))
+        admin = User(
+            login="bench-admin",
+            password_hash=generate_password_hash("bench-pass-1", "pbkdf2:sha256:1000"),
+        )
         admin.roles = ("admin",)
         db.session.add(admin)
         db.session.commit()
@@ -74,8 +76,9 @@ def serve(app):
 def sign_in(port: int) -> str:
     conn = http.client.HTTPConnection("127.0.0.1", port)
     body = urlencode({"login": "bench-admin", "password": "bench-pass-1"})
-    conn.request("POST", "/login", body=body,
-                 headers={"Content-Type": "application/x-www-form-urlencoded"})
+    conn.request(
+        "POST", "/login", body=body, headers={"Content-Type": "application/x-www-form-urlencoded"}
+    )
     response = conn.getresponse()
     response.read()
     cookie = response.getheader("Set-Cookie").split(";", 1)[0]
@@ -122,13 +125,23 @@ def xlsx_child(url: str) -> None:
     seconds = time.perf_counter() - began
     usage = resource.getrusage(resource.RUSAGE_SELF)
     cpu = usage.ru_utime + usage.ru_stime - before.ru_utime - before.ru_stime
-    print(json.dumps({"status": response.status_code, "seconds": seconds, "cpu_s": cpu,
-                      "bytes": size, "peak_rss_mb": usage.ru_maxrss / 1024}))
+    print(
+        json.dumps(
+            {
+                "status": response.status_code,
+                "seconds": seconds,
+                "cpu_s": cpu,
+                "bytes": size,
+                "peak_rss_mb": usage.ru_maxrss / 1024,
+            }
+        )
+    )
 
 
 def run_xlsx(url: str) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--xlsx-child", url], check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--xlsx-child", url], check=True, capture_output=True, text=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -142,8 +155,16 @@ def bench_database(kind: str, url: str, requests: int, occurrences: int) -> list
         path = page_path(spec)
         measure(port, path, 3, cookie)  # warm up
         timings, status, size = measure(port, path, requests, cookie)
-        rows.append({"database": kind, "what": name, "status": status, "bytes": size,
-                     "seed_s": seconds, **summarise(timings)})
+        rows.append(
+            {
+                "database": kind,
+                "what": name,
+                "status": status,
+                "bytes": size,
+                "seed_s": seconds,
+                **summarise(timings),
+            }
+        )
     server.close()
     with app.app_context():
         db.engine.dispose()
@@ -151,8 +172,9 @@ def bench_database(kind: str, url: str, requests: int, occurrences: int) -> list
     return rows
 
 
-def run(kinds=("sqlite", "postgresql"), requests: int = 50,
-        occurrences: int = 120_000) -> list[dict]:
+def run(
+    kinds=("sqlite", "postgresql"), requests: int = 50, occurrences: int = 120_000
+) -> list[dict]:
     rows = []
     for kind in kinds:
         if kind == "sqlite":
@@ -165,20 +187,26 @@ def run(kinds=("sqlite", "postgresql"), requests: int = 50,
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| Database | Report | n | p50, ms | p95, ms | Target | Met |",
-             "|---|---|---:|---:|---:|---|---|"]
+    lines = [
+        "| Database | Report | n | p50, ms | p95, ms | Target | Met |",
+        "|---|---|---:|---:|---:|---|---|",
+    ]
     for r in rows:
         if r["what"] == "xlsx":
             ok = r["seconds"] < TARGET_XLSX_S and r["peak_rss_mb"] < TARGET_XLSX_MB
-            lines.append(f"| {r['database']} | .xlsx of everything ({r['bytes'] // 1024} KB) "
-                         f"| 1 | {r['seconds'] * 1000:.0f} (CPU {r['cpu_s']:.1f} s) "
-                         f"| peak RSS {r['peak_rss_mb']:.0f} MB "
-                         f"| < 10 s, < 300 MB | {'yes' if ok else 'NO'} |")
+            lines.append(
+                f"| {r['database']} | .xlsx of everything ({r['bytes'] // 1024} KB) "
+                f"| 1 | {r['seconds'] * 1000:.0f} (CPU {r['cpu_s']:.1f} s) "
+                f"| peak RSS {r['peak_rss_mb']:.0f} MB "
+                f"| < 10 s, < 300 MB | {'yes' if ok else 'NO'} |"
+            )
         else:
             ok = r["p95"] < TARGET_P95_MS
-            lines.append(f"| {r['database']} | {r['what']} ({r['bytes'] // 1024} KB) "
-                         f"| {r['n']} | {r['p50']:.0f} | {r['p95']:.0f} | p95 < 200 ms "
-                         f"| {'yes' if ok else 'NO'} |")
+            lines.append(
+                f"| {r['database']} | {r['what']} ({r['bytes'] // 1024} KB) "
+                f"| {r['n']} | {r['p50']:.0f} | {r['p95']:.0f} | p95 < 200 ms "
+                f"| {'yes' if ok else 'NO'} |"
+            )
     return "\n".join(lines)
 
 

@@ -15,16 +15,25 @@ BENCHES = ("parse", "import", "pages")
 
 def machine_table(info: dict) -> str:
     load = ", ".join(f"{x:.2f}" for x in info["load"])
-    rows = [("Date", info["date"]), ("CPU", f"{info['cpu']} × {info['nproc']} (nproc)"),
-            ("Memory", info["memory"]), ("OS", info["os"]), ("Python", info["python"]),
-            ("SQLite", info["sqlite"]), ("PostgreSQL", info["postgresql"]),
-            ("Load average (1, 5, 15 min)", load), ("uptime", f"`{info['uptime']}`"),
-            ("Reference loop `sum(range(10**6))`, best of 5", f"{info['reference_ms']:.0f} ms")]
+    rows = [
+        ("Date", info["date"]),
+        ("CPU", f"{info['cpu']} × {info['nproc']} (nproc)"),
+        ("Memory", info["memory"]),
+        ("OS", info["os"]),
+        ("Python", info["python"]),
+        ("SQLite", info["sqlite"]),
+        ("PostgreSQL", info["postgresql"]),
+        ("Load average (1, 5, 15 min)", load),
+        ("uptime", f"`{info['uptime']}`"),
+        ("Reference loop `sum(range(10**6))`, best of 5", f"{info['reference_ms']:.0f} ms"),
+    ]
     busy = info["load"][0] > (info["nproc"] or 1)
     lines = ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows]
     if busy:
-        lines.append("\nThe load average exceeded the CPU count: the machine was shared with "
-                     "other work while these figures were taken.")
+        lines.append(
+            "\nThe load average exceeded the CPU count: the machine was shared with "
+            "other work while these figures were taken."
+        )
     return "\n".join(lines)
 
 
@@ -43,8 +52,9 @@ def run_bench(name: str, kinds: tuple[str, ...], requests: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--only", choices=BENCHES, action="append")
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--requests", type=int, default=200)

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 # id, function, interval in seconds
 JOBS = (
-    ("plan_notifications", jobs.plan_and_record, 300),
+    ("plan_notifications", jobs.plan_job, 300),
     ("deliver_outbox", jobs.deliver_job, 30),
 )
 

@@ -292,3 +292,15 @@ def test_people_without_email_get_in_app_notices_only(db, make, clock, smtp, mos
         )
         == 1
     )
+
+
+def test_a_server_that_is_down_stops_the_sweep(db, make, clock, app, moscow):
+    from tests.notifications.conftest import free_port
+
+    for n in range(3):
+        make.occurrence(owner(make, moscow, f"p{n}@example.ru"), due_on=date(2022, 2, 10))
+    plan_job()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port())  # nobody listens
+    totals = deliver_job()
+    assert (totals["retry"], totals["unavailable"]) == (1, 1)
+    assert sorted(n.attempts for n in rows(db)) == [0, 0, 1]

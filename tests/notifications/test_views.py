@@ -40,7 +40,7 @@ def test_bell_list_and_mark_read(db, make, login):
     assert '<span class="count">1</span>' in client.get("/my").get_data(as_text=True)
     client.post("/notifications/read-all")
     assert 'class="bell"' in (page := client.get("/my").get_data(as_text=True))
-    assert '🔔</a>' in page or "&#128276;</a>" in page
+    assert "🔔</a>" in page or "&#128276;</a>" in page
 
 
 def test_done_link_asks_for_confirmation_after_sign_in(db, make, client, login):

@@ -54,7 +54,7 @@ def claim(model, now, limit: int = BATCH_SIZE) -> list:
 
 
 def deliver_batch(mailer: Mailer, limit: int = BATCH_SIZE) -> Counter:
-    """Send one claimed batch of notices and one of mail batches; flush, never commit."""
+    """Send one claimed batch of notices and one of mail batches; the caller commits."""
     now, counts = now_utc(), Counter()
     context = _Context(now)
     with force_locale("ru"):  # mail is Russian, and a job has no request to pick a locale
@@ -64,7 +64,9 @@ def deliver_batch(mailer: Mailer, limit: int = BATCH_SIZE) -> Counter:
             context.preload(rows)
             for row in rows:
                 counts[_deliver(row, send, mailer, context)] += 1
-    db.session.flush()
+                if mailer.unavailable:
+                    counts["unavailable"] += 1
+                    return counts
     return counts
 
 

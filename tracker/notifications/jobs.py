@@ -30,13 +30,11 @@ def deliver_job(max_batches: int | None = None) -> Counter:
             db.session.commit()
             totals.update(counts)
             batches += 1
-            if counts["claimed"] == 0:
+            if counts["claimed"] == 0 or counts["unavailable"]:
                 break
     summary = ", ".join(f"{k} {v}" for k, v in sorted(totals.items()) if k != "claimed")
     record_success(delivery.JOB, summary or "nothing due")
     db.session.commit()
-    if totals["claimed"]:
-        log.info("delivery: %s", summary)
     return totals
 
 
@@ -44,16 +42,19 @@ def run(app: Flask, name: str, job) -> None:
     """Run a job in an app context; a failure is rolled back, logged and recorded."""
     with app.app_context():
         try:
-            job()
+            log.info("job %s: %s", name, job())
         except Exception as error:  # the scheduler must keep running; the admin page shows it
             db.session.rollback()
             log.exception("job %s failed", name)
-            record_failure(name, f"{type(error).__name__}: {error}")
-            db.session.commit()
+            _record_failure(name, error)
         finally:
             db.session.remove()
 
 
-def plan_and_record() -> None:
-    result = plan_job()
-    log.info("planning: %s", result)
+def _record_failure(name: str, error: Exception) -> None:
+    try:
+        record_failure(name, f"{type(error).__name__}: {error}")
+        db.session.commit()
+    except Exception:  # the database itself may be what failed
+        db.session.rollback()
+        log.exception("could not record the failure of job %s", name)

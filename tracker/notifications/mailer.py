@@ -20,6 +20,7 @@ class Mailer:
     def __init__(self, config) -> None:
         self.config = config
         self._smtp: smtplib.SMTP | None = None
+        self.unavailable = False
 
     def __enter__(self) -> Self:
         return self
@@ -49,7 +50,11 @@ class Mailer:
 
     def _connection(self) -> smtplib.SMTP:
         if self._smtp is None:
-            self._smtp = self._connect()
+            try:
+                self._smtp = self._connect()
+            except SMTP_ERRORS:
+                self.unavailable = True  # no server: the sweep stops instead of trying each row
+                raise
         return self._smtp
 
     def _connect(self) -> smtplib.SMTP:

@@ -5,7 +5,7 @@ of the table; the unique keys make a re-run or a concurrent planner harmless."""
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
@@ -94,7 +94,13 @@ def _occurrence_notices(policy: Policy, cal, directory: Directory, since, until)
 
 
 def _controller_notices(policy: Policy, cal, directory: Directory, since, until) -> list[tuple]:
-    """Reported occurrences waiting for acceptance: a few, found by their state."""
+    """Reported occurrences waiting for acceptance: a few, found by their state; only those
+    reported recently enough for a reminder day to fall in the window are read."""
+    offsets = [n for n in policy.controller_after if n > 0]
+    if not offsets:
+        return []
+    # n working days never span more than 2n + 15 calendar days (the New Year holidays)
+    earliest = since - timedelta(days=2 * max(offsets) + 16)
     controller = func.coalesce(Item.controller_id, Document.controller_id)
     stmt = (
         select(Occurrence.id, Occurrence.organisation_id, Occurrence.reported_at, controller)
@@ -103,7 +109,7 @@ def _controller_notices(policy: Policy, cal, directory: Directory, since, until)
         .join(Document, Document.id == Item.document_id)
         .where(
             Occurrence.state == REPORTED,
-            Occurrence.reported_at.is_not(None),
+            Occurrence.reported_at >= datetime.combine(earliest, time(), UTC),
             controller.is_not(None),
         )
     )

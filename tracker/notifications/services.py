@@ -5,8 +5,9 @@ import hashlib
 from datetime import datetime
 
 from flask import current_app
+from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select, update
 
 from tracker.assignments.models import ACTIVE_STATES, NOT_NEEDED, Occurrence
 from tracker.assignments.services import TransitionError, answers_for, change_state, complete
@@ -156,17 +157,8 @@ def answer(occurrence: Occurrence, user: User, what: str, report: str) -> str:
     if what == "done":
         return complete(occurrence, user, report, None)
     if not answers_for(user, occurrence):
-        raise TransitionError("Отметить выполнение может только ответственный.")
+        raise TransitionError(_("Отметить выполнение может только ответственный."))
     if not occurrence.assignment.item.is_optional or occurrence.state not in ACTIVE_STATES:
-        raise TransitionError("Это поручение нельзя отметить как «не требуется».")
+        raise TransitionError(_("Это поручение нельзя отметить как «не требуется»."))
     change_state(occurrence, user, NOT_NEEDED, "not_needed")
     return occurrence.state
-
-
-def own_or_none(person_id: int | None, notification_id: int) -> Notification | None:
-    if person_id is None:
-        return None
-    stmt = select(Notification).where(
-        Notification.id == notification_id, or_(Notification.person_id == person_id)
-    )
-    return db.session.scalar(stmt)

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, flash, has_request_context, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
@@ -18,11 +19,11 @@ from tracker.notifications.policy import settings, update_settings
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")
 
 RULE_TITLES = {
-    "reminder": "Напоминание о сроке",
-    "overdue": "Просрочено",
-    "escalation": "Просрочка в подразделении",
-    "controller": "Ожидает проверки",
-    "checkin": "Отчёт за период",
+    "reminder": _l("Напоминание о сроке"),
+    "overdue": _l("Просрочено"),
+    "escalation": _l("Просрочка в подразделении"),
+    "controller": _l("Ожидает проверки"),
+    "checkin": _l("Отчёт за период"),
 }
 
 

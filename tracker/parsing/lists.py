@@ -24,6 +24,7 @@ _ADDRESS_VERB_RE = re.compile(
 )
 _CLAUSE_START_RE = re.compile(r"^\(?\s*(?:в\s+)?(?:срок|ответственн|исполнител)", re.IGNORECASE)
 BULLET_DEPTH = 8
+_BRACKETED_RE = re.compile(r"^\d{1,2}\)$")
 
 
 @dataclass
@@ -56,9 +57,11 @@ class ListParser:
     drafts: list[Draft] = field(default_factory=list)
     headers: list[Header] = field(default_factory=list)
     stopped: bool = False
+    dotted_depth: int | None = None
 
     def feed(self, line: str) -> None:
         number, depth, body = _split_marker(line)
+        depth = self._nested_depth(number, depth)
         current = self.drafts[-1] if self.drafts else None
         plain = number is None and depth is None
         if plain and is_addressee_header(body):
@@ -78,6 +81,17 @@ class ListParser:
             return
         self.stopped = False
         self._start(number, depth if depth is not None else 0, body)
+
+    def _nested_depth(self, number: str | None, depth: int | None) -> int | None:
+        """ "1)" under "1. Утвердить:" is a sub-item: a bracketed single number sits one level
+        below the last dotted number; a dotted one remembers its level."""
+        if number is None or number[0].isalpha():
+            return depth
+        if _BRACKETED_RE.match(number):
+            return depth if self.dotted_depth is None else self.dotted_depth + 1
+        if not number.endswith(")"):
+            self.dotted_depth = depth
+        return depth
 
     def _start(self, number: str | None, depth: int, body: str) -> None:
         self._close_scopes(number, depth)

@@ -19,7 +19,7 @@ SIGNATURE_RE = re.compile(
     r"подпись|м\.\s?п\.)(?:\s|:|$)",
     re.IGNORECASE,
 )
-_NUMBER_RE = re.compile(r"^(\d{1,2})[.)]\s")
+_NUMBER_RE = re.compile(r"^(\d{1,2})([.)])\s")
 
 
 def order_body(lines: list[str]) -> tuple[int, list[str]]:
@@ -42,18 +42,23 @@ def _is_marker(line: str, match: re.Match) -> bool:
 
 def _until_end(lines: list[str]) -> list[str]:
     out: list[str] = []
-    top = 0
+    top, style = 0, None
     for line in lines:
         if SIGNATURE_RE.match(line) or SIGNATURE_NAME_RE.match(line):
             break
         number = _NUMBER_RE.match(line)
-        if number:
+        if number and style in (None, number.group(2)):
             value = int(number.group(1))
-            if top and value == 1:
+            if _restarts(top, value, out):
                 break  # numbering restarts: an appendix's own list
-            top = max(top, value)
+            top, style = max(top, value), number.group(2)
         out.append(line)
     return out
+
+
+def _restarts(top: int, value: int, out: list[str]) -> bool:
+    """A "1." after items were numbered, unless the line before opens a list ("Утвердить:")."""
+    return bool(top) and value == 1 and not (out and out[-1].rstrip().endswith(":"))
 
 
 def parse_order(lines: list[str]) -> Found:

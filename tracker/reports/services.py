@@ -1,6 +1,6 @@
 """Assemble a report: who may see what, the scope from the request, the figures."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from flask_babel import gettext as _
@@ -96,7 +96,7 @@ def build_report(user: User, req: ReportRequest, today: date, count_extension: b
     """The figures per stage and the first items of each stage, within the user's reach."""
     unit = choose_unit(visible_root(user), req.unit_id)
     documents = selected_documents(req.document_ids)
-    req = ReportRequest(**{**req.__dict__, "document_ids": tuple(d.id for d in documents)})
+    req = replace(req, document_ids=tuple(d.id for d in documents))
     scope = build_scope(req, unit, today, count_extension)
     stages = queries.stage_counts(scope)
     stage_list = [row.stage for row in stages]

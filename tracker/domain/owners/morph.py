@@ -70,6 +70,13 @@ def keep_yo(source: str, target: str) -> str:
     return target if "ё" in source.lower() else target.replace("ё", "е").replace("Ё", "Е")
 
 
+def _usual_form(inflected) -> str:
+    """Of two spellings with one tag the dictionary lists the current one last
+    ("учители" / "учителя")."""
+    same = [form.word for form in inflected.lexeme if form.tag == inflected.tag]
+    return same[-1] if same else inflected.word
+
+
 def inflect_word(word: str, case: str | None, pos: frozenset[str] = PHRASE_POS):
     """(nominative form, tag) of word read in case (None: as written), or None if it can't be."""
     found = [p for p in parses(word) if p.tag.POS in pos]
@@ -84,5 +91,5 @@ def inflect_word(word: str, case: str | None, pos: frozenset[str] = PHRASE_POS):
             inflected = best.inflect({"nomn"})
             if inflected is None:
                 return None
-            return match_case(word, keep_yo(word, inflected.word)), best.tag
+            return match_case(word, keep_yo(word, _usual_form(inflected))), best.tag
     return None

@@ -134,11 +134,12 @@ def page_statements(actors: Actors) -> dict:
     executor = db.session.get(Person, actors.executor_id)
     path = db.session.get(Person, actors.head_id).head_of.path
     today = CLOCK_NOW.date()
+    page_rows = queries.PER_PAGE + 1  # the page asks one more to know whether another follows
     return {
         "/my": queries.my_open_statement(executor),
-        "/units": queries.unit_statement(path, queries.UnitFilter(), today),
+        "/units": queries.unit_statement(path, queries.UnitFilter(), today, page_rows),
         "/units?overdue=1": queries.unit_statement(
-            path, queries.UnitFilter(overdue_only=True), today
+            path, queries.UnitFilter(overdue_only=True), today, page_rows
         ),
     }
 

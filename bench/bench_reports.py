@@ -178,8 +178,9 @@ def run(
     rows = []
     for kind in kinds:
         if kind == "sqlite":
-            url = f"sqlite:///{tempfile.mkdtemp(prefix='bench-reports-')}/bench.db"
-            rows += bench_database(kind, url, requests, occurrences)
+            with tempfile.TemporaryDirectory(prefix="bench-reports-") as workdir:
+                rows += bench_database(kind, f"sqlite:///{workdir}/bench.db", requests,
+                                       occurrences)
         else:
             with postgres_database("bench_reports") as url:
                 rows += bench_database(kind, url, requests, occurrences)

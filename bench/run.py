@@ -37,15 +37,15 @@ def machine_table(info: dict) -> str:
     return "\n".join(lines)
 
 
-def run_bench(name: str, kinds: tuple[str, ...], requests: int) -> str:
+def run_bench(name: str, kinds: tuple[str, ...], requests: int, repeat: int | None) -> str:
     if name == "parse":
         from bench import bench_parse
 
-        return bench_parse.table(bench_parse.run())
+        return bench_parse.table(bench_parse.run(repeat or 50))
     if name == "import":
         from bench import bench_import
 
-        return bench_import.table(bench_import.run(kinds))
+        return bench_import.table(bench_import.run(kinds, repeat or 5))
     from bench import bench_pages
 
     return bench_pages.table(bench_pages.run(kinds, requests))
@@ -58,11 +58,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", choices=BENCHES, action="append")
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--repeat", type=int, help="timed runs per seed / import")
     args = parser.parse_args(argv)
     kinds = tuple(k for k in args.databases.split(",") if k)
     print("## Machine\n\n" + machine_table(machine()) + "\n", flush=True)
     for name in args.only or BENCHES:
-        print(f"## {name}\n\n{run_bench(name, kinds, args.requests)}\n", flush=True)
+        print(f"## {name}\n\n{run_bench(name, kinds, args.requests, args.repeat)}\n", flush=True)
     print("## Machine after the run\n\n" + machine_table(machine()), flush=True)
 
 

@@ -81,14 +81,15 @@ def clock():
 
 
 class FreshUserClient(FlaskClient):
-    """A test client whose every request loads its user anew.
+    """A test client whose every request starts with an empty `g`.
 
-    The `app` fixture keeps one app context pushed for the whole test, so requests share
-    `g`, where Flask-Login caches the user; in production each request has its own.
+    The `app` fixture keeps one app context pushed for the whole test, so requests would
+    share `g` (where Flask-Login caches the user and i18n the locale); in production each
+    request has its own.
     """
 
     def open(self, *args, **kwargs):
-        g.pop("_login_user", None)
+        vars(g).clear()
         return super().open(*args, **kwargs)
 
 

@@ -162,3 +162,16 @@ def test_head_sees_occurrence_left_overdue_list_after_tick(region, login, client
     client.post("/logout")
     html = login(users["head"]).get("/units?overdue=1").get_data(as_text=True)
     assert f'data-occurrence="{occ["overdue"].id}"' not in html
+
+
+def test_head_view_pages(region, login, make, db, monkeypatch):
+    from tracker.assignments import queries
+
+    monkeypatch.setattr(queries, "PER_PAGE", 2)
+    users, occ = region
+    client = login(users["head"])
+    first = client.get("/units").get_data(as_text=True)
+    second = client.get("/units?page=2").get_data(as_text=True)
+    assert f'data-occurrence="{occ["overdue"].id}"' in first
+    assert f'data-occurrence="{occ["overdue"].id}"' not in second
+    assert "page=2" in first and "page=1" in second

@@ -35,6 +35,6 @@ def test_pages_bench_serves_the_pages_over_http():
 
 
 def test_runner_prints_the_machine(capsys):
-    run.main(["--only", "parse"])
+    run.main(["--only", "parse", "--repeat", "1"])
     out = capsys.readouterr().out
     assert "## Machine" in out and "| Python |" in out and "## parse" in out

@@ -543,3 +543,18 @@ def test_a_term_counted_from_an_event_needs_a_date(raw):
 
 def test_a_term_counted_from_the_document_is_a_date():
     assert protocol("в течение 10 рабочих дней").kind == "date"
+
+
+@pytest.mark.parametrize(
+    "raw", ["по итогам каждой четверти", "ежечетвертно", "по окончании четверти"]
+)
+def test_school_terms_recur_at_their_ends(raw):
+    school_year = Period(date(2023, 9, 1), date(2024, 8, 31))
+    deadline = parse_deadline(raw, school_year)
+    assert deadline.kind == "recurring"
+    assert deadline.occurrences == [
+        d("2023-10-31"),
+        d("2023-12-31"),
+        d("2024-03-31"),
+        d("2024-05-31"),
+    ]

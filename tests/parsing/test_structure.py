@@ -194,7 +194,10 @@ def test_docx_protocol_numbered_paragraphs(protocol_docx):
 
 
 def test_html_protocol():
-    html = "<p>ПРОТОКОЛ № 9</p><p>от 01.03.2022</p><p>Решили:</p><ol><li>Провести семинар. Срок: до 01.04.2022</li></ol>"
+    html = (
+        "<p>ПРОТОКОЛ № 9</p><p>от 01.03.2022</p><p>Решили:</p>"
+        "<ol><li>Провести семинар. Срок: до 01.04.2022</li></ol>"
+    )
     doc = parse(html, "doc.html")
     assert doc["items"][0]["number"] == "1" and doc["items"][0]["deadline"]["due"] == "2022-04-01"
 

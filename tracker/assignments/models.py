@@ -57,6 +57,7 @@ class Occurrence(db.Model):
         Index("ix_occurrences_org_state_due", "organisation_id", "state", "due_on"),
         Index("ix_occurrences_document_due", "document_id", "due_on"),
         Index("ix_occurrences_state_due", "state", "due_on"),
+        Index("ix_occurrences_done_by_at", "done_by_id", "done_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -66,7 +66,6 @@ def done_by_since(user_id: int, since) -> list[Occurrence]:
 
 @dataclass(frozen=True)
 class UnitFilter:
-    organisation_id: int | None = None
     person_id: int | None = None
     document_id: int | None = None
     stage: str | None = None
@@ -77,28 +76,37 @@ def subtree_clause(path: str):
     return Organisation.path.startswith(path, autoescape=True)
 
 
-def unit_occurrences(root: Organisation, flt: UnitFilter, today: date, limit: int = 200):
-    """Open occurrences of every unit under `root`, overdue first (earliest due first)."""
-    scope = root
-    if flt.organisation_id:
-        chosen = db.session.get(Organisation, flt.organisation_id)
-        if chosen is None or not chosen.path.startswith(root.path):
-            return []
-        scope = chosen
-    return list(db.session.scalars(unit_statement(scope.path, flt, today, limit)))
+def unit_within(root: Organisation, unit_id: int | None) -> Organisation | None:
+    """The unit a head chose, if it lies in their subtree; the head's own unit by default."""
+    if not unit_id:
+        return root
+    chosen = db.session.get(Organisation, unit_id)
+    return chosen if chosen is not None and chosen.path.startswith(root.path) else None
 
 
-def unit_statement(path: str, flt: UnitFilter, today: date, limit: int = 200) -> Select:
-    """The first `limit` open occurrences under `path` in due order, with their context."""
-    page = _unit_page_ids(path, flt, today, limit)
+PER_PAGE = 50
+
+
+def unit_occurrences(scope: Organisation, flt: UnitFilter, today: date, page: int = 1):
+    """One page of the open occurrences of every unit under `scope`, overdue first
+    (earliest due first), and whether another page follows."""
+    offset = (max(page, 1) - 1) * PER_PAGE
+    rows = list(db.session.scalars(unit_statement(scope.path, flt, today, PER_PAGE + 1, offset)))
+    return rows[:PER_PAGE], len(rows) > PER_PAGE
+
+
+def unit_statement(path: str, flt: UnitFilter, today: date, limit: int = PER_PAGE,
+                   offset: int = 0) -> Select:
+    """`limit` open occurrences under `path` in due order from `offset`, with their context."""
+    page = _unit_page_ids(path, flt, today, limit, offset)
     return _with_context(select(Occurrence)).where(Occurrence.id.in_(page)).order_by(*DUE_ORDER)
 
 
-def _unit_page_ids(path: str, flt: UnitFilter, today: date, limit: int) -> Select:
+def _unit_page_ids(path: str, flt: UnitFilter, today: date, limit: int, offset: int) -> Select:
     """Ids of the page, found without sorting every open occurrence of the subtree.
 
     A department has tens of thousands of open occurrences; ordering them all (joined)
-    to keep 200 took most of a second. One ordered, limited walk of (state, due_on) per
+    to keep one page took most of a second. One ordered, limited walk of (state, due_on) per
     state, plus the undated ones by id, leaves at most 4 × `limit` narrow rows to sort.
     """
     in_scope = Occurrence.organisation_id.in_(
@@ -107,17 +115,18 @@ def _unit_page_ids(path: str, flt: UnitFilter, today: date, limit: int) -> Selec
     base = _apply_filters(select(Occurrence.id, Occurrence.due_on).where(in_scope), flt, today)
     parts = [
         base.where(Occurrence.state == state, Occurrence.due_on.is_not(None))
-        .order_by(Occurrence.due_on, Occurrence.id).limit(limit).subquery()
+        .order_by(Occurrence.due_on, Occurrence.id).limit(offset + limit).subquery()
         for state in OPEN_LIKE
     ]
     parts.append(
         base.where(Occurrence.state.in_(OPEN_LIKE), Occurrence.due_on.is_(None))
-        .order_by(Occurrence.id).limit(limit).subquery()
+        .order_by(Occurrence.id).limit(offset + limit).subquery()
     )
     candidates = union_all(*(select(part.c.id, part.c.due_on) for part in parts)).subquery()
     return (
         select(candidates.c.id)
         .order_by(candidates.c.due_on.is_(None), candidates.c.due_on, candidates.c.id)
+        .offset(offset)
         .limit(limit)
     )
 
@@ -150,8 +159,15 @@ class DocumentChoice(NamedTuple):
     label: str
 
 
-def filter_choices(root: Organisation):
+PEOPLE_CHOICES_LIMIT = 300
+
+
+def filter_choices(root: Organisation, scope: Organisation | None = None):
     """Units, people and documents a head can filter the unit view by.
+
+    People are those of the chosen unit's subtree; a whole department's thousands would
+    make every page heavy, so past PEOPLE_CHOICES_LIMIT the list is empty (None) until a
+    unit is chosen.
 
     Plain rows rather than entities: a department lists thousands of people, and building
     an ORM object for each cost more than the page's own query. Labels come from the models'
@@ -169,10 +185,13 @@ def filter_choices(root: Organisation):
         for r in db.session.execute(
             select(Person.id, Person.surname, Person.initials)
             .join(Organisation, Person.organisation_id == Organisation.id)
-            .where(subtree_clause(root.path))
+            .where(subtree_clause((scope or root).path))
             .order_by(Person.surname)
+            .limit(PEOPLE_CHOICES_LIMIT + 1)
         )
     ]
+    if len(people) > PEOPLE_CHOICES_LIMIT:
+        people = None
     documents = [
         DocumentChoice(r.id, Document.label.fget(r))
         for r in db.session.execute(

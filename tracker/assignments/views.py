@@ -49,26 +49,31 @@ def units():
     if root is None:
         abort(403)
     form = UnitFilterForm(request.args)
-    units_, people, documents = queries.filter_choices(root)
-    _fill_choices(form, units_, people, documents)
+    scope = queries.unit_within(root, form.unit.data)
+    if scope is None:
+        abort(404)
+    _fill_choices(form, *queries.filter_choices(root, scope))
     flt = queries.UnitFilter(
-        organisation_id=form.unit.data or None, person_id=form.person.data or None,
-        document_id=form.document.data or None, stage=form.stage.data or None,
-        overdue_only=form.overdue.data == "1",
+        person_id=form.person.data or None, document_id=form.document.data or None,
+        stage=form.stage.data or None, overdue_only=form.overdue.data == "1",
     )
     today = _user_today()
-    rows = queries.unit_occurrences(root, flt, today)
+    page = request.args.get("page", 1, type=int)
+    rows, has_next = queries.unit_occurrences(scope, flt, today, page)
     calendar = default_calendar()
     late = {o.id: calendar.working_days_between(o.due_on, today)
             for o in rows if o.due_on and o.due_on < today}
     return render_template("assignments/units.html", root=root, rows=rows, late=late,
-                           today=today, form=form)
+                           today=today, form=form, page=page, has_next=has_next)
 
 
 def _fill_choices(form, units_, people, documents) -> None:
     everything = [(0, _("— все —"))]
     form.unit.choices = everything + [(u.id, "· " * u.depth + u.label) for u in units_]
-    form.person.choices = everything + [(p.id, p.short_name) for p in people]
+    if people is None:
+        form.person.choices = [(0, _("— выберите подразделение —"))]
+    else:
+        form.person.choices = everything + [(p.id, p.short_name) for p in people]
     form.document.choices = everything + [(d.id, d.label) for d in documents]
     form.stage.choices = [("", _("— все —"))] + [(k, _(v)) for k, v in STAGE_TITLES_RU.items()]
 

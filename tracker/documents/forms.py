@@ -87,3 +87,51 @@ class DiscardForm(FlaskForm):
     """A bare form: a button with its CSRF token."""
 
     submit = SubmitField(_l("Удалить черновик"))
+
+
+# --- fixing an imported item on the document's page ----------------------------------------
+
+OWNER_KINDS = [("person", _l("Сотрудник")), ("organisation", _l("Организация")),
+               ("group", _l("Группа (каждой организации)"))]
+GROUP_CHOICES = [  # the keys of tracker.documents.editing.GROUP_TITLES
+    ("schools", _l("Общеобразовательные организации")),
+    ("kindergartens", _l("Дошкольные образовательные организации")),
+    ("additional_education", _l("Организации дополнительного образования")),
+    ("institutions", _l("Все образовательные организации")),
+    ("education_authorities", _l("Органы управления образованием")),
+]
+
+
+class ItemEditForm(FlaskForm):
+    stage = SelectField(
+        _l("Этап"), choices=[("", "—")] + [(k, _l(v)) for k, v in STAGE_TITLES_RU.items()],
+        default="",
+    )
+    text = TextAreaField(_l("Текст пункта"), validators=[
+        DataRequired(message=_l("Текст пункта не может быть пустым.")), Length(max=20_000)])
+    deadline = StringField(_l("Срок (как в документе)"), validators=[Length(max=500)])
+    actionable = BooleanField(_l("Поручение (не только к сведению)"))
+    check = SubmitField(_l("Проверить срок"))
+    save = SubmitField(_l("Сохранить"))
+
+
+class OwnerAddForm(FlaskForm):
+    kind = SelectField(_l("Кого назначить"), choices=OWNER_KINDS, default="person")
+    person = SelectField(_l("Сотрудник"), coerce=int, validate_choice=False, default=0)
+    organisation = SelectField(_l("Организация"), coerce=int, validate_choice=False, default=0)
+    group = SelectField(_l("Группа"), choices=GROUP_CHOICES, default="schools")
+    submit = SubmitField(_l("Назначить"))
+
+    def validate_person(self, field) -> None:
+        if self.kind.data == "person" and not field.data:
+            raise ValidationError(_l("Выберите сотрудника."))
+
+    def validate_organisation(self, field) -> None:
+        if self.kind.data == "organisation" and not field.data:
+            raise ValidationError(_l("Выберите организацию."))
+
+
+class OwnerRemoveForm(FlaskForm):
+    """A bare form: the "remove" button with its CSRF token."""
+
+    submit = SubmitField(_l("Снять"))

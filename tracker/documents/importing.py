@@ -4,6 +4,7 @@ document with its items, assignments and occurrences — in one transaction."""
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from flask import current_app
 from sqlalchemy import insert, select
@@ -39,7 +40,8 @@ def content_digest(data: bytes) -> str:
 
 
 def existing_import(data: bytes) -> Document | None:
-    return db.session.scalar(select(Document).where(Document.content_sha256 == content_digest(data)))
+    digest = content_digest(data)
+    return db.session.scalar(select(Document).where(Document.content_sha256 == digest))
 
 
 def _iso(value: str | None) -> date | None:
@@ -126,21 +128,31 @@ def due_dates(deadline: dict) -> list[tuple[date | None, bool]]:
     return rows or [(None, False)]
 
 
+class NewAssignment(NamedTuple):
+    id: int
+    person_id: int | None
+    organisation_id: int | None
+
+
 def _assign(item: Item, entry: dict, resolver: OwnerResolver, result: ImportResult) -> None:
+    """Create the item's assignments and occurrences: two bulk statements per item."""
     owners = _owner_targets(entry.get("owners") or [], resolver, result)
+    if not owners:
+        return
+    ids = db.session.scalars(
+        insert(Assignment).returning(Assignment.id, sort_by_parameter_order=True),
+        [{"item_id": item.id, "person_id": person_id, "organisation_id": org_id,
+          "owner_raw": raw[:300]} for person_id, org_id, raw in owners],
+    ).all()
     dates = due_dates(entry.get("deadline") or {})
-    rule = current_app.config["DEADLINE_SHIFT_RULE"]
-    calendar = default_calendar()
-    for person_id, org_id, raw in owners:
-        assignment = Assignment(item_id=item.id, person_id=person_id, organisation_id=org_id,
-                                owner_raw=raw[:300])
-        db.session.add(assignment)
-        db.session.flush()
-        rows = [_occurrence_row(assignment, item, due, checkin, calendar, rule)
-                for due, checkin in dates]
-        db.session.execute(insert(Occurrence), rows)
-        result.assignments += 1
-        result.occurrences += len(rows)
+    rows = [
+        row
+        for assignment_id, (person_id, org_id, _raw) in zip(ids, owners, strict=True)
+        for row in occurrence_rows(NewAssignment(assignment_id, person_id, org_id), item, dates)
+    ]
+    db.session.execute(insert(Occurrence), rows)
+    result.assignments += len(ids)
+    result.occurrences += len(rows)
 
 
 def _owner_targets(owners: list[dict], resolver: OwnerResolver, result: ImportResult):
@@ -160,6 +172,14 @@ def _owner_targets(owners: list[dict], resolver: OwnerResolver, result: ImportRe
                 seen.add(key)
                 targets.append(target)
     return targets
+
+
+def occurrence_rows(assignment, item, dates: list[tuple[date | None, bool]]) -> list[dict]:
+    """Insert rows for one assignment's due dates, each moved to a working day."""
+    rule = current_app.config["DEADLINE_SHIFT_RULE"]
+    calendar = default_calendar()
+    return [_occurrence_row(assignment, item, due, checkin, calendar, rule)
+            for due, checkin in dates]
 
 
 def _occurrence_row(assignment, item, due, checkin, calendar, rule) -> dict:

@@ -242,3 +242,6 @@ def deadline_preview():
 @bp.app_errorhandler(RequestEntityTooLarge)
 def too_large(error):
     return render_template("documents/too_large.html", limit_mb=_limit_mb()), 413
+
+
+from tracker.documents import item_views  # noqa: E402,F401  (its routes join bp)

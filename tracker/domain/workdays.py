@@ -31,6 +31,7 @@ class WorkCalendar:
         self._extra_holidays = frozenset(extra_holidays)
         self._extra_workdays = frozenset(extra_workdays)
         self._years: dict[int, tuple[frozenset[date], frozenset[date]]] = {}
+        self._running: dict[int, list[int]] = {}
         for year in years or ():
             self._year(year)
 
@@ -59,12 +60,25 @@ class WorkCalendar:
 
     def working_days_between(self, start: date, end: date) -> int:
         """Working days after `start` up to and including `end` (how many days late); 0 if
-        `end` is not after `start`."""
-        count, day = 0, start + _DAY
-        while day <= end:
-            count += self.is_working_day(day)
-            day += _DAY
-        return count
+        `end` is not after `start`. Constant time per year spanned: running counts."""
+        if end <= start:
+            return 0
+        total = self._count_through(end) - self._count_through(start)
+        return total + sum(self._running_count(year)[-1] for year in range(start.year, end.year))
+
+    def _count_through(self, d: date) -> int:
+        """Working days from 1 January of d's year up to and including d."""
+        return self._running_count(d.year)[d.timetuple().tm_yday - 1]
+
+    def _running_count(self, year: int) -> list[int]:
+        if year not in self._running:
+            day, count, counts = date(year, 1, 1), 0, []
+            while day.year == year:
+                count += self.is_working_day(day)
+                counts.append(count)
+                day += _DAY
+            self._running[year] = counts
+        return self._running[year]
 
     def add_working_days(self, d: date, n: int) -> date:
         """The n-th working day after `d` (before it when n < 0); `d` itself when n is 0."""

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.domain.owners import split_addressee
+from tracker.domain.owners.morph import is_infinitive
 from tracker.parsing.common import (
     BULLET_RE,
     ITEM_RE,
@@ -76,11 +77,16 @@ class ListParser:
         if depth == BULLET_DEPTH and current and current.absorbs:
             current.parts.append(body)
             return
-        if plain and current and not self.plain_items:
+        if plain and current and not self.plain_items and not self._asks_under_header(body):
             self.stopped = True
             return
         self.stopped = False
         self._start(number, depth if depth is not None else 0, body)
+
+    def _asks_under_header(self, body: str) -> bool:
+        """Under "Управлению образования:" an unmarked "Обеспечить …" is one more item."""
+        first = body.split(" ", 1)[0].lower()
+        return bool(self.headers and self.headers[-1].owners and is_infinitive(first))
 
     def _nested_depth(self, number: str | None, depth: int | None) -> int | None:
         """ "1)" under "1. Утвердить:" is a sub-item: a bracketed single number sits one level

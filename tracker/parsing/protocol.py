@@ -12,20 +12,29 @@ from tracker.parsing.items import Found
 from tracker.parsing.lists import parse_list
 from tracker.parsing.shaping import shape
 
-_SPACED = lambda word: r"\s?".join(word)
+
+def _spaced(word: str) -> str:
+    """ "решили" → "р\\s?е\\s?ш…": the word typed with spaces between letters."""
+    return r"\s?".join(word)
+
+
 # "По итогам обсуждения члены совета решили:", "Совет постановил:": a short lead before the
 # verb is allowed when a colon follows it.
 DECISION_RE = re.compile(
     r"^(?:\d{1,2}[.)]\s*)?(?:по\s+\w+\s+вопросу\s+)?(?P<lead>[А-ЯЁа-яё ,]{3,80}?\s)?"
     r"(?:решили|постановили|решено|решение|приняли\s+решение|принятые\s+решения|"
     r"решил[аи]?|постановил[аи]?|принято\s+решение|"
-    rf"{_SPACED('решили')}|{_SPACED('постановили')})\s*(?P<colon>[:.\-–—]?)\s*(?P<rest>.*)$",
+    rf"{_spaced('решили')}|{_spaced('постановили')})\s*(?P<colon>[:.\-–—]?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 END_RE = re.compile(
     r"^(?:\d{1,2}[.)]\s*)?(?:выступил[аи]?|слушали|с\s?л\s?у\s?ш\s?а\s?л\s?и|голосовали|голосование|"
     r"итоги\s+голосования|председатель|председательствующий|секретарь|приложени[ея]|"
     r"по\s+\w+\s+вопросу|вопрос\s+№?\s*\d|повестка|подписи|докладчик)\b",
+    re.IGNORECASE,
+)
+QUESTION_HEADING_RE = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?по\s+\w+\s+(?:вопросу|пункту)(?:\s+повестки(?:\s+дня)?)?\s*:?\s*$",
     re.IGNORECASE,
 )
 SIGNATURE_NAME_RE = re.compile(
@@ -55,6 +64,8 @@ def decision_blocks(lines: list[str]) -> list[list[str]]:
         if marker:
             current = [marker.group("rest")] if marker.group("rest") else []
             blocks.append(current)
+        elif current is not None and QUESTION_HEADING_RE.match(line):
+            continue  # "1. По первому вопросу:" heads the decisions on that question
         elif current is not None and (END_RE.match(line) or SIGNATURE_NAME_RE.match(line)):
             current = None
         elif current is not None:

@@ -27,8 +27,9 @@ _COLUMN_PATTERNS = (
     ),
 )
 _HEADER_HINT_RE = re.compile(r"срок|дата|период|ответствен|исполнител", re.IGNORECASE)
-_ITEM_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?$")
+ITEM_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?$")
 _INDEX_ROW_RE = re.compile(r"^\d{1,2}$")
+_EMPHASIS_RE = re.compile(r"(?:\*\*|__)[^*_]+(?:\*\*|__)|<(b|strong)>.+</\1>", re.IGNORECASE)
 NO_COLUMNS = (
     "В таблице не найдены столбцы «Мероприятие», «Срок», «Ответственный»: "
     "пункты из неё не выделены, проверьте документ."
@@ -98,7 +99,11 @@ def _walk_table(blocks: list[Block], start: int, state: TableState) -> int:
         elif columns_of(block.cells) is not None or _index_row(block.cells):
             pass
         else:
-            _take_row(tuple(clean(c) for c in block.cells), state, blocks[index + 1 :])
+            cells = tuple(clean(c) for c in block.cells)
+            if _heading_cell(block.cells, state):
+                _start_section(next(c for c in cells if c), state)
+            else:
+                _take_row(cells, state, blocks[index + 1 :])
         index += 1
     return index
 
@@ -141,10 +146,7 @@ def _take_row(cells: tuple[str, ...], state: TableState, rest: list[Block]) -> N
     number = _cell(cells, state, "number")
     text = _cell(cells, state, "text")
     if _is_section(cells, filled, number, text, state, rest):
-        title = filled[0] if len(filled) == 1 else f"{number} {text}".strip()
-        joined = state.last_was_section and title[:1].islower()
-        state.section = f"{state.section} {title}" if joined else title
-        state.last_was_section = True
+        _start_section(filled[0] if len(filled) == 1 else f"{number} {text}".strip(), state)
         return
     state.last_was_section = False
     if number and state.items and number.rstrip(".") == state.items[-1].number:
@@ -163,6 +165,21 @@ def _take_row(cells: tuple[str, ...], state: TableState, rest: list[Block]) -> N
         state.item_depth = depth(number)
 
 
+def _start_section(title: str, state: TableState) -> None:
+    joined = state.last_was_section and title[:1].islower()
+    state.section = f"{state.section} {title}" if joined else title
+    state.last_was_section = True
+
+
+def _heading_cell(raw: tuple[str, ...], state: TableState) -> bool:
+    """One filled cell, all of it bold ("| | **Мониторинг** | | |") or the first row under
+    the header: a section title, whichever column it stands in."""
+    filled = [c.strip() for c in raw if c.strip()]
+    if len(filled) != 1 or ITEM_NUMBER_RE.match(clean(filled[0])):
+        return False
+    return bool(_EMPHASIS_RE.fullmatch(filled[0])) or (not state.items and not state.section)
+
+
 def _follows_on(text: str) -> bool:
     """A bullet or a lower-case start in an unnumbered row goes on with the measure above."""
     return bool(BULLET_RE.match(text)) or text[:1].islower()
@@ -173,7 +190,7 @@ def _is_section(cells, filled, number, text, state: TableState, rest: list[Block
         return False
     if len(filled) == 1 and ROMAN_RE.match(filled[0]):
         return True
-    if len(filled) == 1 and not _ITEM_NUMBER_RE.match(filled[0]):
+    if len(filled) == 1 and not ITEM_NUMBER_RE.match(filled[0]):
         if state.last_was_section and filled[0][:1].islower():
             return True
         cell_col = next(i for i, c in enumerate(cells) if c)

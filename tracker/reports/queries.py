@@ -7,6 +7,7 @@ go through the same WHERE clause and the same outcome CASE, so their figures agr
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import Select, and_, case, func, literal, or_, select, union_all
 
@@ -69,22 +70,29 @@ class StageCounts(Counts):
     stage: str | None = None
 
 
-def deadline_expr(scope: Scope):
-    if scope.count_extension:
+def deadline_expr(count_extension: bool):
+    """The date an occurrence is measured against: the moved one, or the original."""
+    if count_extension:
         return Occurrence.due_on
     return func.coalesce(Occurrence.original_due_on, Occurrence.due_on)
 
 
 def outcome_expr(scope: Scope):
     """progress.classify() as a CASE over one occurrence row."""
-    deadline = deadline_expr(scope)
+    return _outcome_case(scope.as_of, scope.count_extension)
+
+
+@lru_cache(maxsize=64)
+def _outcome_case(as_of: date, count_extension: bool):
+    """Built once per (day, setting): SQL expressions are immutable and cheap to share."""
+    deadline = deadline_expr(count_extension)
     done = and_(Occurrence.state == DONE,
-                or_(Occurrence.done_on.is_(None), Occurrence.done_on <= scope.as_of))
+                or_(Occurrence.done_on.is_(None), Occurrence.done_on <= as_of))
     return case(
         (Occurrence.state == NOT_NEEDED, literal(progress.NOT_NEEDED)),
         (and_(done, func.coalesce(Occurrence.done_on, deadline) <= deadline), literal(ON_TIME)),
         (done, literal(LATE)),
-        (deadline < scope.as_of, literal(OVERDUE)),
+        (deadline < as_of, literal(OVERDUE)),
         else_=literal(NOT_YET_DUE),
     )
 
@@ -226,7 +234,7 @@ def overdue_listing(scope: Scope, limit: int | None = None) -> Select:
     """The overdue occurrences, the longest overdue first."""
     stmt = with_labels(select(*occurrence_columns(scope)).where(
         *scope_clauses(scope), outcome_expr(scope) == OVERDUE))
-    stmt = stmt.order_by(deadline_expr(scope), Occurrence.id)
+    stmt = stmt.order_by(deadline_expr(scope.count_extension), Occurrence.id)
     return stmt.limit(limit) if limit else stmt
 
 
@@ -235,7 +243,7 @@ def count_overdue(scope: Scope) -> int:
     return db.session.scalar(stmt)
 
 
-def stage_items(scope: Scope, stages: list[str | None], per_stage: int = 15,
+def stage_items(scope: Scope, stages: list[str | None], per_stage: int = 10,
                 offset: int = 0) -> dict[str, list]:
     """Each stage's first occurrences, overdue first, in ONE query.
 

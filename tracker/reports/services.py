@@ -92,7 +92,7 @@ def build_scope(req: ReportRequest, unit: Organisation | None, today: date,
 
 
 def build_report(user: User, req: ReportRequest, today: date, count_extension: bool = True,
-                 per_stage: int = 15) -> Report:
+                 per_stage: int = 10) -> Report:
     """The figures per stage and the first items of each stage, within the user's reach."""
     unit = choose_unit(visible_root(user), req.unit_id)
     documents = selected_documents(req.document_ids)

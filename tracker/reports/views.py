@@ -13,11 +13,13 @@ from flask import (
     send_file,
     stream_with_context,
 )
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from tracker.core.time import today_in
 from tracker.documents.models import Document
+from tracker.domain.labels import STATE_LABELS
 from tracker.domain.progress import OUTCOME_LABELS, format_share
 from tracker.domain.stages import STAGES
 from tracker.extensions import db
@@ -39,7 +41,9 @@ PAGING_ARGS = ("page", "ppage", "opage", "sort", "dir")
 def report_helpers() -> dict:
     """The filter's query string (for export and paging links) and figure formatting."""
     args = {k: v for k, v in request.args.to_dict(flat=False).items() if k not in PAGING_ARGS}
-    return {"query_args": args, "format_share": format_share, "OUTCOME_LABELS": OUTCOME_LABELS}
+    return {"query_args": args, "format_share": format_share,
+            "state_names": {k: _(v) for k, v in STATE_LABELS.items()},
+            "outcome_names": {k: _(v) for k, v in OUTCOME_LABELS.items()}}
 
 
 def _today():
@@ -71,7 +75,7 @@ def _form() -> ReportForm:
     return form
 
 
-def _report(per_stage: int = 15) -> tuple[ReportForm, services.Report]:
+def _report(per_stage: int = 10) -> tuple[ReportForm, services.Report]:
     form = _form()
     report = services.build_report(current_user, form.to_request(), _today(),
                                    _count_extension(), per_stage=per_stage)

@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 
 from tracker.domain import recurrence as rec
 from tracker.domain.deadlines import model as m
-from tracker.domain.deadlines.lexicon import normalize
+from tracker.domain.deadlines.lexicon import TERM_ENDS, normalize
 from tracker.domain.deadlines.model import Deadline, Period
 from tracker.domain.deadlines.tokens import Found, Relative, scan
 from tracker.domain.deadlines.windows import Window, on, resolve
@@ -221,6 +221,8 @@ def _rule(found: Found, ctx: _Context) -> tuple[rec.Rule | None, bool]:
     ("ежеквартально до 10 числа месяца, следующего за отчётным": 10 April for I quarter)."""
     if found.weekdays:
         return rec.weekly(*dict.fromkeys(found.weekdays)), False
+    if "terms" in found.markers:
+        return rec.Rule("YEARLY", bymonth=tuple(sorted(TERM_ENDS)), bymonthday=(-1,)), False
     times, every_years = found.frequencies[0] if found.frequencies else (12, 1)
     day = found.month_days[0] if found.month_days else ctx.report_day
     if times == 1:

@@ -187,6 +187,12 @@ def _relative_term(m, found: Found) -> None:
     found.relatives.append(Relative(amount, unit))
 
 
+def _terms(m, found: Found) -> None:
+    """ "по итогам каждой четверти": four a year, at the ends of the school terms."""
+    found.frequencies.append((4, 1))
+    found.markers.add("terms")
+
+
 def _marker(name: str):
     def add(m, found: Found) -> None:
         found.markers.add(name)
@@ -203,5 +209,6 @@ _OTHERS = {
     "relative": _relative,
     "relative_term": _relative_term,
     "daily": _marker("ongoing"),
+    "terms": _terms,
     **{name: _marker(name) for name in MARKERS},
 }

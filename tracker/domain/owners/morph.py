@@ -40,7 +40,7 @@ def lemmas(word: str) -> frozenset[str]:
 
 
 def has_pos(word: str, pos: str) -> bool:
-    return any(p.tag.POS == pos for p in parses(word))
+    return any(pos == p.tag.POS for p in parses(word))
 
 
 def is_infinitive(word: str) -> bool:

@@ -81,7 +81,8 @@ def _name_around(text: str, initials: re.Match[str], used_until: int) -> PersonM
 
 
 def _surname_strength(word: str) -> int:
-    """2: surely a surname (pymorphy3 knows it as one, or doesn't know the word); 1: might be; 0: not."""
+    """2: surely a surname (pymorphy3 knows it as one, or doesn't know the word);
+    1: might be; 0: not."""
     if ORG_ABBREVIATION.fullmatch(word) or (word.isupper() and len(word) < 5):
         return 0
     title = word[:1] + word[1:].lower()

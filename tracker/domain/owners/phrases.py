@@ -1,4 +1,7 @@
-"""Noun phrases to the nominative: only the head words inflect ("начальнику отдела" → "начальник отдела")."""
+"""Noun phrases to the nominative: only the head words inflect.
+
+"начальнику отдела" → "начальник отдела".
+"""
 
 import re
 

@@ -14,7 +14,8 @@ _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _LOOKALIKES = str.maketrans("ABCEHKMOPTXYaceopxy", "АВСЕНКМОРТХУасеорху")
 _QUOTES = str.maketrans({"“": "«", "”": "»", "„": "«", "‟": "«"})
 
-# A lone capital letter before a dot between Cyrillic text: an initial typed in Latin ("Иванов И.B.").
+# A lone capital letter before a dot between Cyrillic text: an initial typed in Latin
+# ("Иванов И.B.").
 _LATIN_INITIAL = re.compile(
     r"(?:(?<=[а-яёА-ЯЁ] )|(?<=[А-ЯЁA-Z]\.)|(?<=[А-ЯЁA-Z]\. ))([ABCEHKMOPTXY])(?=\.)"
 )

@@ -182,7 +182,10 @@ def first_words(phrase: str, count: int = 3) -> list[str]:
 
 
 def is_position(phrase: str) -> bool:
-    """phrase starts with a job title ("ведущий консультант", "начальнику отдела", "зам. директора")."""
+    """phrase starts with a job title.
+
+    "ведущий консультант", "начальнику отдела", "зам. директора".
+    """
     for word in first_words(phrase):
         bare = word.rstrip(".").lower()
         if bare in POSITION_HEADS or lemmas(word.rstrip(".")) & POSITION_HEADS:

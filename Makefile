@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export FLASK_APP := wsgi.py
 
-.PHONY: run test install migrate demo scheduler e2e-deps lint bench clean
+.PHONY: run test install migrate demo scheduler e2e-deps lint bench clean translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,15 @@ lint: install
 
 bench: migrate
 	$(BIN)/python -m bench.run
+
+## Re-extract the interface texts, merge them into the English catalog and compile it
+## (then fill the new empty msgstr in tracker/translations/en/LC_MESSAGES/messages.po)
+translations:
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 -k lazy_ngettext:1,2 \
+		-o tracker/translations/messages.pot .
+	$(BIN)/pybabel update -i tracker/translations/messages.pot -d tracker/translations \
+		--no-fuzzy-matching
+	$(BIN)/pybabel compile -d tracker/translations --statistics
 
 clean:
 	rm -rf $(VENV) instance/tracker.db node_modules

@@ -1,9 +1,22 @@
 """Configuration classes, read from the environment with working defaults."""
 
 import os
+import secrets
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
+
+
+def _secret_key() -> str:
+    """SECRET_KEY from the environment, else a random one kept in instance/ (made once)."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    path = BASE_DIR / "instance" / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
 
 
 def _sqlite_url(name: str) -> str:
@@ -11,7 +24,7 @@ def _sqlite_url(name: str) -> str:
 
 
 class Config:
-    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-change-me")
+    SECRET_KEY = _secret_key()
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL", _sqlite_url("tracker.db"))
     # Recycle rather than ping: a ping is one more round trip on every request.
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_recycle": 1800}
@@ -28,6 +41,7 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     WTF_CSRF_TIME_LIMIT = None
     BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:5000")
+    SESSION_COOKIE_SECURE = REMEMBER_COOKIE_SECURE = BASE_URL.startswith("https://")
     # Working-day rule for deadlines on a non-working day: "preceding" (document-management
     # instructions), "following" (Civil Code art. 193) or "none".
     DEADLINE_SHIFT_RULE = os.environ.get("DEADLINE_SHIFT_RULE", "preceding")

@@ -179,8 +179,7 @@ def run(
     for kind in kinds:
         if kind == "sqlite":
             with tempfile.TemporaryDirectory(prefix="bench-reports-") as workdir:
-                rows += bench_database(kind, f"sqlite:///{workdir}/bench.db", requests,
-                                       occurrences)
+                rows += bench_database(kind, f"sqlite:///{workdir}/bench.db", requests, occurrences)
         else:
             with postgres_database("bench_reports") as url:
                 rows += bench_database(kind, url, requests, occurrences)

@@ -1,8 +1,8 @@
 """Fixtures: an app per database (SQLite and PostgreSQL), a client, a clock, factories."""
 
 import os
-from contextlib import contextmanager
 import uuid
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import pytest
@@ -100,8 +100,9 @@ _pg_schema_ready: set[str] = set()
 def app(request, clock, tmp_path):
     kind = request.getfixturevalue("db_kind") if "db_kind" in request.fixturenames else "sqlite"
     uri = request.getfixturevalue("postgres_url") if kind == "postgresql" else "sqlite://"
-    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=uri, CLOCK=clock,
-                     UPLOAD_DIR=str(tmp_path / "uploads"))
+    app = create_app(
+        TestConfig, SQLALCHEMY_DATABASE_URI=uri, CLOCK=clock, UPLOAD_DIR=str(tmp_path / "uploads")
+    )
     app.test_client_class = FreshUserClient
     with app.app_context():
         if kind == "sqlite" or uri not in _pg_schema_ready:

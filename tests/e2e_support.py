@@ -19,8 +19,14 @@ from tracker import create_app
 from tracker.extensions import db
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @dataclass
@@ -38,8 +44,13 @@ class LiveServer:
 @pytest.fixture
 def live_server(tmp_path, clock):
     """The app on 127.0.0.1:<free port>, tables created; seed it inside `server.app`."""
-    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'e2e.db'}",
-                     CLOCK=clock, WTF_CSRF_ENABLED=True, SERVER_NAME=None)
+    app = create_app(
+        TestConfig,
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'e2e.db'}",
+        CLOCK=clock,
+        WTF_CSRF_ENABLED=True,
+        SERVER_NAME=None,
+    )
     with app.app_context():
         db.create_all()
     server = make_server("127.0.0.1", 0, app, threaded=True)

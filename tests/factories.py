@@ -17,16 +17,23 @@ class Factories:
         self.session = session
 
     def org(self, name=None, parent=None, kind="unit", timezone="Asia/Sakhalin"):
-        org = Organisation(name=name or f"Организация {next(_seq)}", kind=kind, timezone=timezone,
-                           parent=parent)
+        org = Organisation(
+            name=name or f"Организация {next(_seq)}", kind=kind, timezone=timezone, parent=parent
+        )
         self.session.add(org)
         self.session.flush()
         place_in_tree(org)
         return org
 
     def person(self, surname=None, initials="ИИ", org=None, head_of=None, email=None, **kw):
-        person = Person(surname=surname or f"Иванов{next(_seq)}", initials=initials,
-                        organisation=org, head_of=head_of, email=email, **kw)
+        person = Person(
+            surname=surname or f"Иванов{next(_seq)}",
+            initials=initials,
+            organisation=org,
+            head_of=head_of,
+            email=email,
+            **kw,
+        )
         self.session.add(person)
         self.session.flush()
         return person
@@ -48,8 +55,7 @@ class Factories:
         return doc
 
     def item(self, document=None, text="Разработать положение", stage="goals", **kw):
-        item = Item(document=document or self.document(), text=text, stage=stage, problems=[],
-                    **kw)
+        item = Item(document=document or self.document(), text=text, stage=stage, problems=[], **kw)
         self.session.add(item)
         self.session.flush()
         return item
@@ -58,9 +64,16 @@ class Factories:
         item = item or self.item()
         org = org or (person.organisation if person else None)
         assignment = Assignment(item=item, person=person, organisation=org)
-        occ = Occurrence(assignment=assignment, person=person, organisation=org,
-                         document=item.document, stage=item.stage, due_on=due_on,
-                         original_due_on=due_on, **kw)
+        occ = Occurrence(
+            assignment=assignment,
+            person=person,
+            organisation=org,
+            document=item.document,
+            stage=item.stage,
+            due_on=due_on,
+            original_due_on=due_on,
+            **kw,
+        )
         self.session.add_all([assignment, occ])
         self.session.flush()
         return occ

@@ -46,8 +46,17 @@ def register_blueprints(app: Flask) -> None:
     from tracker.people.views import bp as people
     from tracker.reports.views import bp as reports
 
-    for blueprint in (core, auth, people, documents, assignments, notifications, calendar,
-                      reports, control):
+    for blueprint in (
+        core,
+        auth,
+        people,
+        documents,
+        assignments,
+        notifications,
+        calendar,
+        reports,
+        control,
+    ):
         app.register_blueprint(blueprint)
 
 

@@ -35,41 +35,118 @@ DEMO_ACCOUNTS = [
 # (district, time zone, [(unit name, kind, head?)], [(surname, first, patronymic, initials,
 #  position, unit index or None for the department, heads?, login)])
 DISTRICTS = [
-    ("Отдел образования МО «Городской округ Ногликский»", NOGLIKI_TZ,
-     [("ИМЦ отдела образования", "unit"),
-      ("МБОУ СОШ № 1 пгт Ноглики", "school"), ("МБОУ СОШ № 2 пгт Ноглики", "school"),
-      ("МБОУ Гимназия пгт Ноглики", "school"), ("МБОУ СОШ с. Вал", "school"),
-      ("МБОУ СОШ с. Ныш", "school")],
-     [("Ренкевич", "Людмила", "Михайловна", "ЛМ", "начальник отдела образования", None, True,
-       "renkevich"),
-      ("Дискулцу", "Людмила", "Юрьевна", "ЛЮ", "методист ИМЦ отдела образования", 0, False,
-       "diskultsu"),
-      ("Боброва", "Лариса", "Викторовна", "ЛВ", "ведущий консультант", None, False, "bobrova"),
-      ("Саматова", "Светлана", "Леонидовна", "СЛ", "референт отдела образования", None, False,
-       "samatova"),
-      ("Ким", "Ольга", "Сергеевна", "ОС", "директор", 1, True, "school1"),
-      ("Пак", "Андрей", "Николаевич", "АН", "директор", 2, True, None),
-      ("Лебедева", "Ирина", "Павловна", "ИП", "директор", 3, True, None),
-      ("Гришин", "Павел", "Ильич", "ПИ", "директор", 4, True, None),
-      ("Орлова", "Нина", "Петровна", "НП", "директор", 5, True, None)]),
-    ("Управление образования администрации Старооскольского городского округа",
-     "Europe/Moscow",
-     [("Отдел общего образования", "unit"),
-      ("МБУ ДПО «Старооскольский институт развития образования»", "institution"),
-      ("МБОУ «СОШ № 27 с УИОП»", "school")],
-     [("Акимова", "Наталья", "Викторовна", "НВ", "начальник отдела общего образования", 0, True,
-       None),
-      ("Куропаткина", "Анна", "Николаевна", "АН", "директор", 1, True, None)]),
-    ("Отдел образования администрации Мосальского района", "Europe/Moscow", [],
-     [("Игнатенко", "Наталья", "Владимировна", "НВ", "ведущий специалист отдела образования",
-       None, False, None)]),
-    ("Управление образования администрации Ирбейского района", "Asia/Krasnoyarsk",
-     [("МБОУ Ирбейская СОШ № 1", "school")], []),
+    (
+        "Отдел образования МО «Городской округ Ногликский»",
+        NOGLIKI_TZ,
+        [
+            ("ИМЦ отдела образования", "unit"),
+            ("МБОУ СОШ № 1 пгт Ноглики", "school"),
+            ("МБОУ СОШ № 2 пгт Ноглики", "school"),
+            ("МБОУ Гимназия пгт Ноглики", "school"),
+            ("МБОУ СОШ с. Вал", "school"),
+            ("МБОУ СОШ с. Ныш", "school"),
+        ],
+        [
+            (
+                "Ренкевич",
+                "Людмила",
+                "Михайловна",
+                "ЛМ",
+                "начальник отдела образования",
+                None,
+                True,
+                "renkevich",
+            ),
+            (
+                "Дискулцу",
+                "Людмила",
+                "Юрьевна",
+                "ЛЮ",
+                "методист ИМЦ отдела образования",
+                0,
+                False,
+                "diskultsu",
+            ),
+            (
+                "Боброва",
+                "Лариса",
+                "Викторовна",
+                "ЛВ",
+                "ведущий консультант",
+                None,
+                False,
+                "bobrova",
+            ),
+            (
+                "Саматова",
+                "Светлана",
+                "Леонидовна",
+                "СЛ",
+                "референт отдела образования",
+                None,
+                False,
+                "samatova",
+            ),
+            ("Ким", "Ольга", "Сергеевна", "ОС", "директор", 1, True, "school1"),
+            ("Пак", "Андрей", "Николаевич", "АН", "директор", 2, True, None),
+            ("Лебедева", "Ирина", "Павловна", "ИП", "директор", 3, True, None),
+            ("Гришин", "Павел", "Ильич", "ПИ", "директор", 4, True, None),
+            ("Орлова", "Нина", "Петровна", "НП", "директор", 5, True, None),
+        ],
+    ),
+    (
+        "Управление образования администрации Старооскольского городского округа",
+        "Europe/Moscow",
+        [
+            ("Отдел общего образования", "unit"),
+            ("МБУ ДПО «Старооскольский институт развития образования»", "institution"),
+            ("МБОУ «СОШ № 27 с УИОП»", "school"),
+        ],
+        [
+            (
+                "Акимова",
+                "Наталья",
+                "Викторовна",
+                "НВ",
+                "начальник отдела общего образования",
+                0,
+                True,
+                None,
+            ),
+            ("Куропаткина", "Анна", "Николаевна", "АН", "директор", 1, True, None),
+        ],
+    ),
+    (
+        "Отдел образования администрации Мосальского района",
+        "Europe/Moscow",
+        [],
+        [
+            (
+                "Игнатенко",
+                "Наталья",
+                "Владимировна",
+                "НВ",
+                "ведущий специалист отдела образования",
+                None,
+                False,
+                None,
+            )
+        ],
+    ),
+    (
+        "Управление образования администрации Ирбейского района",
+        "Asia/Krasnoyarsk",
+        [("МБОУ Ирбейская СОШ № 1", "school")],
+        [],
+    ),
     ("Отдел образования администрации Сердобского района", "Europe/Moscow", [], []),
 ]
 PASSWORDS = {login: password for login, password, _ in DEMO_ACCOUNTS}
-ROLES = {"renkevich": ("head", "controller"), "samatova": ("secretary", "executor"),
-         "school1": ("head", "executor")}
+ROLES = {
+    "renkevich": ("head", "controller"),
+    "samatova": ("secretary", "executor"),
+    "school1": ("head", "executor"),
+}
 # seed file prefix → index of the issuing district in DISTRICTS
 SEED_ISSUERS = {"004": 0, "001": 1, "002": 2, "003": 3, "000": 4}
 
@@ -95,10 +172,16 @@ def _create_district(name, tz, units, people) -> Organisation:
     created = [_org(unit, kind, tz, department) for unit, kind in units]
     for surname, first, patronymic, initials, position, unit, heads, login in people:
         org = created[unit] if unit is not None else department
-        person = Person(surname=surname, first_name=first, patronymic=patronymic,
-                        initials=initials, position=position, organisation=org,
-                        head_of=org if heads else None,
-                        email=f"{login or surname.lower()}@demo.invalid")
+        person = Person(
+            surname=surname,
+            first_name=first,
+            patronymic=patronymic,
+            initials=initials,
+            position=position,
+            organisation=org,
+            head_of=org if heads else None,
+            email=f"{login or surname.lower()}@demo.invalid",
+        )
         db.session.add(person)
         if login:
             _user(login, person, ROLES.get(login, ("executor",)))
@@ -128,8 +211,9 @@ def _import_seed(path: Path, issuer: Organisation) -> None:
     data = path.read_bytes()
     if existing_import(data) is not None:
         return
-    parsed = parse_bytes(data, path.name).to_contract()
-    years = _years_to_today(parsed, today_in(issuer.timezone))
+    today = today_in(issuer.timezone)
+    parsed = parse_bytes(data, path.name, today=today).to_contract()
+    years = _years_to_today(parsed, today)
     import_parsed(shift_years(parsed, years), data, path.name, None, issuer)
 
 
@@ -182,8 +266,9 @@ def _shift_item(item: dict, years: int, shift) -> dict:
         deadline[key] = _shift_date(deadline.get(key), years)
     deadline["occurrences"] = [_shift_date(d, years) for d in deadline.get("occurrences") or []]
     deadline["raw"] = shift(deadline.get("raw"))
-    return dict(item, deadline=deadline, text=shift(item.get("text")),
-                result=shift(item.get("result")))
+    return dict(
+        item, deadline=deadline, text=shift(item.get("text")), result=shift(item.get("result"))
+    )
 
 
 def _complete_the_past(department: Organisation) -> None:
@@ -191,10 +276,12 @@ def _complete_the_past(department: Organisation) -> None:
     fourth stays overdue, so that the lists and the reports have something to show."""
     today = today_in(department.timezone)
     past = db.session.scalars(
-        select(Occurrence)
-        .where(Occurrence.document_id.in_(_document_ids_of(department)),
-               Occurrence.due_on < today - timedelta(days=7), Occurrence.state == "open",
-               Occurrence.id % 4 != 0)
+        select(Occurrence).where(
+            Occurrence.document_id.in_(_document_ids_of(department)),
+            Occurrence.due_on < today - timedelta(days=7),
+            Occurrence.state == "open",
+            Occurrence.id % 4 != 0,
+        )
     ).all()
     for occurrence in past:
         slip = 4 if occurrence.id % 5 == 0 else -(occurrence.id % 6)
@@ -210,10 +297,14 @@ def _bring_some_into_this_week(department: Organisation) -> None:
     week_end = today + timedelta(days=6 - today.weekday())
     candidates = db.session.scalars(
         select(Occurrence)
-        .where(Occurrence.document_id.in_(_document_ids_of(department)),
-               Occurrence.person_id.is_not(None), Occurrence.due_on > week_end,
-               Occurrence.is_checkin.is_(False))
-        .order_by(Occurrence.due_on).limit(3)
+        .where(
+            Occurrence.document_id.in_(_document_ids_of(department)),
+            Occurrence.person_id.is_not(None),
+            Occurrence.due_on > week_end,
+            Occurrence.is_checkin.is_(False),
+        )
+        .order_by(Occurrence.due_on)
+        .limit(3)
     ).all()
     for occurrence in candidates:
         occurrence.due_on = occurrence.original_due_on = min(week_end, today + timedelta(days=2))

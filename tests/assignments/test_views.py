@@ -40,7 +40,7 @@ def region(make, db):
 def _section(html: str, name: str) -> str:
     start = html.index(f'id="{name}"')
     end = html.find("<section", start)
-    return html[start:end if end > 0 else None]
+    return html[start : end if end > 0 else None]
 
 
 def test_my_assignments_grouped(region, login):
@@ -64,15 +64,20 @@ def test_tick_off_moves_to_done_with_audit(region, login, db):
     users, occ = region
     client = login(users["official"])
     target = occ["week"]
-    response = client.post(f"/occurrences/{target.id}/complete",
-                           data={"report": "Положение утверждено", "evidence_url": "https://x.ru/1"})
+    response = client.post(
+        f"/occurrences/{target.id}/complete",
+        data={"report": "Положение утверждено", "evidence_url": "https://x.ru/1"},
+    )
     assert response.status_code == 302
     db.session.refresh(target)
     assert target.state == "done" and target.done_by_id == users["official"].id
     assert target.done_on == date(2022, 2, 7)
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.occurrence_id == target.id))
-    assert (event.from_state, event.to_state, event.actor_id) == ("open", "done",
-                                                                   users["official"].id)
+    assert (event.from_state, event.to_state, event.actor_id) == (
+        "open",
+        "done",
+        users["official"].id,
+    )
     html = client.get("/my").get_data(as_text=True)
     assert f'data-occurrence="{target.id}"' not in _section(html, "this_week")
     assert "Отменить отметку" in html
@@ -86,15 +91,28 @@ def test_tick_off_requires_report(region, login, db):
     assert occ["week"].state == "open"
 
 
-def test_bad_evidence_link_refused(region, login, db):
+@pytest.mark.parametrize(
+    "link", ["javascript:alert(1)", "https://a.com/ javascript:alert(1)", "javascript://a.com/%0a1"]
+)
+def test_bad_evidence_link_refused(region, login, db, link):
     users, occ = region
     client = login(users["official"])
-    response = client.post(f"/occurrences/{occ['week'].id}/complete",
-                           data={"report": "готово", "evidence_url": "javascript:alert(1)"},
-                           follow_redirects=True)
+    response = client.post(
+        f"/occurrences/{occ['week'].id}/complete",
+        data={"report": "готово", "evidence_url": link},
+        follow_redirects=True,
+    )
     db.session.refresh(occ["week"])
     assert occ["week"].state == "open"
     assert "http://" in response.get_data(as_text=True)
+
+
+def test_stored_unsafe_link_is_not_rendered(region, login, db):
+    users, occ = region
+    occ["week"].evidence_url = "https://a.com/ javascript:alert(1)"
+    db.session.commit()
+    html = login(users["official"]).get(f"/occurrences/{occ['week'].id}").get_data(as_text=True)
+    assert 'href="javascript' not in html
 
 
 def test_undo_same_day_only(region, login, db, clock):
@@ -113,6 +131,22 @@ def test_undo_same_day_only(region, login, db, clock):
     assert "в тот же день" in response.get_data(as_text=True)
 
 
+def test_owner_cannot_undo_a_controllers_acceptance(region, login, db, make):
+    users, occ = region
+    target = occ["week"]
+    target.assignment.item.controller = users["head"].person
+    db.session.commit()
+    client = login(users["official"])
+    client.post(f"/occurrences/{target.id}/complete", data={"report": "сделано"})
+    db.session.refresh(target)
+    assert target.state == "reported"
+    target.state, target.done_by_id = "done", users["head"].id  # accepted by the controller
+    db.session.commit()
+    client.post(f"/occurrences/{target.id}/undo")
+    db.session.refresh(target)
+    assert target.state == "done"
+
+
 def test_only_owner_ticks_off(region, login, db):
     users, occ = region
     client = login(users["head"])
@@ -125,8 +159,10 @@ def test_official_never_sees_other_units(region, login):
     users, occ = region
     client = login(users["stranger"])
     assert client.get(f"/occurrences/{occ['week'].id}").status_code == 404
-    assert client.post(f"/occurrences/{occ['week'].id}/complete",
-                       data={"report": "x"}).status_code == 404
+    assert (
+        client.post(f"/occurrences/{occ['week'].id}/complete", data={"report": "x"}).status_code
+        == 404
+    )
     assert client.get("/units").status_code == 403
 
 
@@ -157,8 +193,9 @@ def test_head_filters(region, login, make, db):
 
 def test_head_sees_occurrence_left_overdue_list_after_tick(region, login, client):
     users, occ = region
-    login(users["official"]).post(f"/occurrences/{occ['overdue'].id}/complete",
-                                  data={"report": "сделано"})
+    login(users["official"]).post(
+        f"/occurrences/{occ['overdue'].id}/complete", data={"report": "сделано"}
+    )
     client.post("/logout")
     html = login(users["head"]).get("/units?overdue=1").get_data(as_text=True)
     assert f'data-occurrence="{occ["overdue"].id}"' not in html

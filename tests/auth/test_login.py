@@ -57,14 +57,18 @@ def test_unknown_login_is_throttled_too(app, client, official):
 
 
 def test_open_redirect_refused(client, official):
-    response = client.post("/login?next=https://evil.example/",
-                           data={"login": "diskultsu", "password": "secret-pass"})
+    response = client.post(
+        "/login?next=https://evil.example/", data={"login": "diskultsu", "password": "secret-pass"}
+    )
     assert response.headers["Location"] == "/"
 
 
 def test_csrf_is_enforced(tmp_path):
-    app = create_app(TestConfig, WTF_CSRF_ENABLED=True,
-                     SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'csrf.db'}")
+    app = create_app(
+        TestConfig,
+        WTF_CSRF_ENABLED=True,
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'csrf.db'}",
+    )
     with app.app_context():
         _db.create_all()
         response = app.test_client().post("/login", data={"login": "a", "password": "b"})

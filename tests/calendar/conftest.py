@@ -38,21 +38,35 @@ def region(make, db):
         "stranger": make.person("Чужой", "ЧЧ", org=other),
         "controller": make.person("Игнатенко", "НВ", org=dept),
     }
-    users = {name: _user(db, person, ("head",) if name == "head" else ("executor",))
-             for name, person in p.items()}
+    users = {
+        name: _user(db, person, ("head",) if name == "head" else ("executor",))
+        for name, person in p.items()
+    }
     users["admin"] = _user(db, None, ("admin",))
-    roadmap = make.document("Дорожная карта развития МСОКО", number="12-р",
-                            controller_id=p["controller"].id)
-    item = make.item(roadmap, text=LONG_TEXT, stage="monitoring", number="3.1",
-                     result="Справка, приказ", deadline_raw="Май 2022")
+    roadmap = make.document(
+        "Дорожная карта развития МСОКО", number="12-р", controller_id=p["controller"].id
+    )
+    item = make.item(
+        roadmap,
+        text=LONG_TEXT,
+        stage="monitoring",
+        number="3.1",
+        result="Справка, приказ",
+        deadline_raw="Май 2022",
+    )
     occ = {
         "feb": make.occurrence(p["official"], due_on=date(2022, 2, 10), item=item),
-        "mar": make.occurrence(p["official"], due_on=date(2022, 3, 31),
-                               item=make.item(roadmap, text="Разработать положение",
-                                              stage="goals", number="1.1")),
-        "checkin": make.occurrence(p["official"], due_on=date(2022, 6, 30), is_checkin=True,
-                                   item=make.item(roadmap, text="Вести реестр постоянно",
-                                                  stage="measures")),
+        "mar": make.occurrence(
+            p["official"],
+            due_on=date(2022, 3, 31),
+            item=make.item(roadmap, text="Разработать положение", stage="goals", number="1.1"),
+        ),
+        "checkin": make.occurrence(
+            p["official"],
+            due_on=date(2022, 6, 30),
+            is_checkin=True,
+            item=make.item(roadmap, text="Вести реестр постоянно", stage="measures"),
+        ),
         "ongoing": make.occurrence(p["official"], due_on=None),
         "done": make.occurrence(p["official"], due_on=date(2022, 1, 31), state="done"),
         "school": make.occurrence(None, org=school, due_on=date(2022, 4, 29), item=item),
@@ -69,8 +83,7 @@ def _password_hash() -> str:
 
 def _user(db, person, roles) -> User:
     """A user whose password is hashed once per run: hashing is slow by design."""
-    user = User(login=f"cal-{uuid.uuid4().hex[:8]}", person=person,
-                password_hash=_password_hash())
+    user = User(login=f"cal-{uuid.uuid4().hex[:8]}", person=person, password_hash=_password_hash())
     user.roles = roles
     db.session.add(user)
     db.session.flush()
@@ -99,7 +112,13 @@ def parse_icaljs(body: bytes) -> dict:
         pytest.skip("node is not installed: cannot run Mozilla's ical.js")
     if not (PROJECT_ROOT / "node_modules" / "ical.js").is_dir():
         pytest.skip("ical.js is missing: run `npm install` in the project root")
-    done = subprocess.run(["node", str(ICALJS_SCRIPT)], input=body, capture_output=True,
-                          cwd=PROJECT_ROOT, timeout=60, check=False)
+    done = subprocess.run(
+        ["node", str(ICALJS_SCRIPT)],
+        input=body,
+        capture_output=True,
+        cwd=PROJECT_ROOT,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr.decode()
     return json.loads(done.stdout)

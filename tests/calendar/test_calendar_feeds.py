@@ -42,9 +42,15 @@ def test_my_feed_events(region, client, feed_url):
     assert feb["summary"].endswith("…") and len(feb["summary"]) <= len("Срок: ") + 80
     assert feb["categories"] == ["Мониторинг"]
     assert feb["url"] == f"http://127.0.0.1:5000/occurrences/{occ['feb'].id}"
-    for part in ("Документ: Дорожная карта развития МСОКО № 12-р", "Пункт: 3.1",
-                 "Ожидаемый результат: Справка, приказ", "Ответственный: Дискулцу Л.Ю.",
-                 "Срок по документу: «Май 2022»", LONG_TEXT, feb["url"]):
+    for part in (
+        "Документ: Дорожная карта развития МСОКО № 12-р",
+        "Пункт: 3.1",
+        "Ожидаемый результат: Справка, приказ",
+        "Ответственный: Дискулцу Л.Ю.",
+        "Срок по документу: «Май 2022»",
+        LONG_TEXT,
+        feb["url"],
+    ):
         assert part in feb["description"]
     assert js[UID.format(occ["checkin"].id)]["summary"] == "Отчёт: Вести реестр постоянно"
 
@@ -55,8 +61,14 @@ def test_calendar_properties(region, client, feed_url):
     parsed = parse_icaljs(body)
     assert parsed["calname"] == "Сроки — Дискулцу Л.Ю."
     assert parsed["refresh"] == "PT1H" and parsed["method"] == "PUBLISH"
-    for line in (b"VERSION:2.0", b"PRODID:", b"CALSCALE:GREGORIAN", b"X-PUBLISHED-TTL:PT1H",
-                 b"REFRESH-INTERVAL;VALUE=DURATION:PT1H", b"X-WR-TIMEZONE:Asia/Sakhalin"):
+    for line in (
+        b"VERSION:2.0",
+        b"PRODID:",
+        b"CALSCALE:GREGORIAN",
+        b"X-PUBLISHED-TTL:PT1H",
+        b"REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+        b"X-WR-TIMEZONE:Asia/Sakhalin",
+    ):
         assert line in body
 
 
@@ -107,7 +119,8 @@ def test_stage_filter(region, client, feed_url):
     _, js = _both(_get(client, feed_url(users["official"], "?stage=goals")).data)
     assert set(js) == {UID.format(occ["mar"].id)}
     assert js[UID.format(occ["mar"].id)]["categories"] == [
-        "Целеполагание. Нормативно-правовое обеспечение"]
+        "Целеполагание. Нормативно-правовое обеспечение"
+    ]
 
 
 def test_todo_variant(region, client, feed_url):
@@ -134,8 +147,10 @@ def test_alarm_is_configurable(region, app, client, feed_url):
     assert {a for i in items for a in i["alarms"]} == {"-PT15H"}
 
 
-@pytest.mark.parametrize("query", ["?scope=all", "?stage=nonsense", "?components=journal",
-                                   "?document=abc", "?document=999999"])
+@pytest.mark.parametrize(
+    "query",
+    ["?scope=all", "?stage=nonsense", "?components=journal", "?document=abc", "?document=999999"],
+)
 def test_malformed_or_unknown_filters_404(region, client, feed_url, query):
     users, _, _ = region
     assert client.get(feed_url(users["official"], query)).status_code == 404

@@ -15,25 +15,31 @@ from tracker.domain.ical_text import (
 )
 
 
-@pytest.mark.parametrize(("raw", "escaped"), [
-    ("Срок: до 10.02.2022", "Срок: до 10.02.2022"),
-    ("приказ, отчёт; протокол", "приказ\\, отчёт\\; протокол"),
-    ("C:\\docs", "C:\\\\docs"),
-    ("строка 1\r\nстрока 2\rстрока 3", "строка 1\\nстрока 2\\nстрока 3"),
-    ("звонок\x07 и\tтаб", "звонок и\tтаб"),
-])
+@pytest.mark.parametrize(
+    ("raw", "escaped"),
+    [
+        ("Срок: до 10.02.2022", "Срок: до 10.02.2022"),
+        ("приказ, отчёт; протокол", "приказ\\, отчёт\\; протокол"),
+        ("C:\\docs", "C:\\\\docs"),
+        ("строка 1\r\nстрока 2\rстрока 3", "строка 1\\nстрока 2\\nстрока 3"),
+        ("звонок\x07 и\tтаб", "звонок и\tтаб"),
+    ],
+)
 def test_escape_text(raw, escaped):
     assert escape_text(raw) == escaped
 
 
-@pytest.mark.parametrize("text", [
-    "Ж" * 200,                     # two-octet letters: 75 is odd, so a cut must back up
-    "a" + "Ж" * 200,
-    "Срок: " + "мониторинг «качества» 😀 " * 20,  # four-octet characters too
-    "x" * 75,
-    "x" * 76,
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ж" * 200,  # two-octet letters: 75 is odd, so a cut must back up
+        "a" + "Ж" * 200,
+        "Срок: " + "мониторинг «качества» 😀 " * 20,  # four-octet characters too
+        "x" * 75,
+        "x" * 76,
+        "",
+    ],
+)
 def test_fold_keeps_lines_short_and_characters_whole(text):
     line = f"SUMMARY:{text}".encode()
     folded = fold(line)
@@ -62,12 +68,19 @@ def test_dates():
     assert ical_utc(datetime(2022, 2, 7, 6, 0, tzinfo=UTC)) == "20220207T060000Z"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Разработать  положение\n о профориентации", "Разработать положение о профориентации"),
-    (("Организовать и провести мониторинг качества подготовки обучающихся "
-      "общеобразовательных организаций района"),
-     "Организовать и провести мониторинг качества подготовки обучающихся…"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Разработать  положение\n о профориентации", "Разработать положение о профориентации"),
+        (
+            (
+                "Организовать и провести мониторинг качества подготовки обучающихся "
+                "общеобразовательных организаций района"
+            ),
+            "Организовать и провести мониторинг качества подготовки обучающихся…",
+        ),
+    ],
+)
 def test_shorten(text, expected):
     assert shorten(text, 80) == expected
     assert len(shorten(text, 80)) <= 80

@@ -20,8 +20,7 @@ def test_create_show_once_regenerate_revoke(region, client, login):
     page = client.get("/calendar/").get_data(as_text=True)
     assert "Создать адрес календаря" in page and 'href="/calendar/"' in page
     assert "до суток" in page
-    for name in ("Outlook", "Google Calendar", "Apple Calendar", "Яндекс Календарь",
-                 "Thunderbird"):
+    for name in ("Outlook", "Google Calendar", "Apple Calendar", "Яндекс Календарь", "Thunderbird"):
         assert name in page
     created = client.post("/calendar/regenerate")
     html = created.get_data(as_text=True)
@@ -55,8 +54,12 @@ def test_head_gets_units_address(region, client, login):
 
 
 def test_forms_need_csrf_when_enabled(tmp_path):
-    app = create_app(TestConfig, WTF_CSRF_ENABLED=True, SQLALCHEMY_DATABASE_URI="sqlite://",
-                     UPLOAD_DIR=str(tmp_path))
+    app = create_app(
+        TestConfig,
+        WTF_CSRF_ENABLED=True,
+        SQLALCHEMY_DATABASE_URI="sqlite://",
+        UPLOAD_DIR=str(tmp_path),
+    )
     with app.app_context():
         _db.create_all()
         from tests.factories import Factories

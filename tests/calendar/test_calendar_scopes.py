@@ -41,14 +41,17 @@ def test_units_feed_needs_a_unit(region, client, feed_url):
     assert client.get(feed_url(users["official"], "?scope=units")).status_code == 404
 
 
-@pytest.mark.parametrize(("user", "expected"), [
-    ("official", ("feb", "mar", "checkin")),
-    ("head", ("feb", "mar", "checkin", "school")),
-    ("director", ("school",)),
-    ("stranger", ("foreign",)),
-    ("controller", ("feb", "mar", "checkin", "school", "foreign")),
-    ("admin", ("feb", "mar", "checkin", "school", "foreign")),
-])
+@pytest.mark.parametrize(
+    ("user", "expected"),
+    [
+        ("official", ("feb", "mar", "checkin")),
+        ("head", ("feb", "mar", "checkin", "school")),
+        ("director", ("school",)),
+        ("stranger", ("foreign",)),
+        ("controller", ("feb", "mar", "checkin", "school", "foreign")),
+        ("admin", ("feb", "mar", "checkin", "school", "foreign")),
+    ],
+)
 def test_document_feed_respects_visibility(region, client, feed_url, user, expected):
     users, occ, roadmap = region
     url = feed_url(users[user], f"?document={roadmap.id}")
@@ -70,4 +73,5 @@ def test_item_controller_sees_that_item(region, client, feed_url, make, db):
     db.session.commit()
     # the item of "feb" is shared with "school" and "foreign"
     assert _uids(client, feed_url(user, f"?document={roadmap.id}")) == _ids(
-        occ, "feb", "school", "foreign")
+        occ, "feb", "school", "foreign"
+    )

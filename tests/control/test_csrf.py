@@ -9,8 +9,9 @@ from tracker.extensions import db
 
 
 def test_post_without_token_is_refused(tmp_path, clock):
-    app = create_app(TestConfig, WTF_CSRF_ENABLED=True, CLOCK=clock,
-                     UPLOAD_DIR=str(tmp_path / "uploads"))
+    app = create_app(
+        TestConfig, WTF_CSRF_ENABLED=True, CLOCK=clock, UPLOAD_DIR=str(tmp_path / "uploads")
+    )
     with app.app_context():
         db.create_all()
         from tests.factories import Factories
@@ -23,11 +24,13 @@ def test_post_without_token_is_refused(tmp_path, clock):
         client = app.test_client()
         page = client.get("/login").get_data(as_text=True)
         token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-        client.post("/login", data={"login": "owner", "password": "secret-pass",
-                                    "csrf_token": token})
+        client.post(
+            "/login", data={"login": "owner", "password": "secret-pass", "csrf_token": token}
+        )
         assert client.get(f"/occurrences/{occurrence.id}").status_code == 200
-        response = client.post(f"/control/occurrences/{occurrence.id}/report",
-                               data={"report": "Сделано"})
+        response = client.post(
+            f"/control/occurrences/{occurrence.id}/report", data={"report": "Сделано"}
+        )
         assert response.status_code == 400
         db.session.expire_all()
         assert db.session.get(Occurrence, occurrence.id).state == "open"

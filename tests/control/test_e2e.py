@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from tests.assignments.test_e2e import _sign_in, browser, live_app  # noqa: F401
 from tests.control.conftest import PDF
+from tests.e2e_support import browser, live_server  # noqa: F401
 from tracker.extensions import db
 
 pytestmark = pytest.mark.e2e
@@ -39,16 +39,16 @@ def _report(page, base, occurrence_id, text, tmp_path=None):
     page.wait_for_selector(".flash-success")
 
 
-def test_report_return_report_accept(live_app, browser, tmp_path):  # noqa: F811
-    app, base = live_app
+def test_report_return_report_accept(live_server, browser, tmp_path):  # noqa: F811
+    app, base = live_server.app, live_server.url
     occurrence_id = _scenario(app)
     owner = browser.new_context().new_page()
-    _sign_in(owner, base, "official")
+    live_server.sign_in(owner, "official")
     _report(owner, base, occurrence_id, "Положение разработано", tmp_path)
     assert "На проверке" in owner.inner_text(f'[data-occurrence="{occurrence_id}"]')
 
     controller = browser.new_context().new_page()
-    _sign_in(controller, base, "controller")
+    live_server.sign_in(controller, "controller")
     controller.goto(f"{base}/control/")
     controller.click(f'#queue [data-occurrence="{occurrence_id}"] a.occ-text')
     assert controller.locator("#files a", has_text="приказ.pdf").count() == 1

@@ -11,13 +11,19 @@ from tracker.extensions import db
 
 
 def _ask(client, world, new_due_on="2022-03-01", reason="Ждём данные из школ"):
-    return client.post(f"/control/occurrences/{world.occurrence.id}/extension",
-                       data={"new_due_on": new_due_on, "reason": reason}, follow_redirects=True)
+    return client.post(
+        f"/control/occurrences/{world.occurrence.id}/extension",
+        data={"new_due_on": new_due_on, "reason": reason},
+        follow_redirects=True,
+    )
 
 
 def _decide(client, row_id, decision, comment=""):
-    return client.post(f"/control/extensions/{row_id}/decide",
-                       data={"decision": decision, "comment": comment}, follow_redirects=True)
+    return client.post(
+        f"/control/extensions/{row_id}/decide",
+        data={"decision": decision, "comment": comment},
+        follow_redirects=True,
+    )
 
 
 def _requests() -> int:
@@ -91,7 +97,7 @@ def test_only_the_owner_asks_and_only_the_decider_decides(world, login, client):
 
 
 def test_head_decides_when_the_department_says_so(world, login, client, app):
-    services.settings().extensions_decided_by = "head"
+    services.update_settings(world.admin, "head", "new")
     db.session.commit()
     login(world.owner)
     _ask(client, world)
@@ -110,7 +116,7 @@ def test_counts_against_setting(world, login, client):
     occ = world.occurrence
     occ.due_on = date(2022, 3, 1)
     assert services.counted_due_on(occ) == date(2022, 3, 1)
-    services.settings().report_counts_against = "original"
+    services.update_settings(world.admin, "controller", "original")
     assert services.counted_due_on(occ) == date(2022, 2, 10)
 
 
@@ -119,8 +125,10 @@ def test_admin_edits_settings_others_may_not(world, login, client):
     assert client.get("/control/settings").status_code == 403
     client.post("/logout")
     login(world.admin)
-    client.post("/control/settings", data={"extensions_decided_by": "head",
-                                           "report_counts_against": "original"})
+    client.post(
+        "/control/settings",
+        data={"extensions_decided_by": "head", "report_counts_against": "original"},
+    )
     db.session.expire_all()
     row = services.settings()
     assert (row.extensions_decided_by, row.report_counts_against) == ("head", "original")

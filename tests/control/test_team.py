@@ -21,8 +21,10 @@ def _rules(person_id: int) -> list[str]:
 
 def test_comment_mentions_notify_the_person(world, login, client):
     login(world.owner)
-    client.post(_url(world, "comments"),
-                data={"text": "@Игнатенко Н.В., посмотрите, пожалуйста; @Боброва тоже"})
+    client.post(
+        _url(world, "comments"),
+        data={"text": "@Игнатенко Н.В., посмотрите, пожалуйста; @Боброва тоже"},
+    )
     assert db.session.scalar(select(Comment.text)).startswith("@Игнатенко")
     assert _rules(world.controller.person_id) == ["mention"]
     assert _rules(world.colleague.person_id) == ["mention"]
@@ -50,21 +52,29 @@ def test_coexecutor_sees_and_comments(world, login, client):
 
 
 def test_head_reassigns_open_occurrences_within_the_unit(world, login, client, make):
-    done = make.occurrence(world.occurrence.person, item=world.occurrence.assignment.item,
-                           due_on=date(2022, 1, 10), state="done")
+    done = make.occurrence(
+        world.occurrence.person,
+        item=world.occurrence.assignment.item,
+        due_on=date(2022, 1, 10),
+        state="done",
+    )
     done.assignment = world.occurrence.assignment
-    later = make.occurrence(world.occurrence.person, item=world.occurrence.assignment.item,
-                            due_on=date(2022, 5, 10))
+    later = make.occurrence(
+        world.occurrence.person, item=world.occurrence.assignment.item, due_on=date(2022, 5, 10)
+    )
     later.assignment = world.occurrence.assignment
     db.session.commit()
     login(world.head)
-    page = client.post(_url(world, "reassign"), data={"person": world.colleague.person_id},
-                       follow_redirects=True).get_data(as_text=True)
+    page = client.post(
+        _url(world, "reassign"), data={"person": world.colleague.person_id}, follow_redirects=True
+    ).get_data(as_text=True)
     assert "Поручение передано." in page and "Дискулцу Л.Ю. → Боброва Л.В." in page
     db.session.expire_all()
     moved = db.session.get(Occurrence, world.occurrence.id)
-    assert moved.person_id == world.colleague.person_id and moved.assignment.person_id == \
-        world.colleague.person_id
+    assert (
+        moved.person_id == world.colleague.person_id
+        and moved.assignment.person_id == world.colleague.person_id
+    )
     assert db.session.get(Occurrence, later.id).person_id == world.colleague.person_id
     assert db.session.get(Occurrence, done.id).person_id == world.owner.person_id
     assert _rules(world.colleague.person_id) == ["reassigned"]
@@ -73,8 +83,9 @@ def test_head_reassigns_open_occurrences_within_the_unit(world, login, client, m
 
 def test_reassignment_refused_outside_the_subtree_and_for_non_heads(world, login, client):
     login(world.head)
-    page = client.post(_url(world, "reassign"), data={"person": world.stranger.person_id},
-                       follow_redirects=True).get_data(as_text=True)
+    page = client.post(
+        _url(world, "reassign"), data={"person": world.stranger.person_id}, follow_redirects=True
+    ).get_data(as_text=True)
     assert "Выберите сотрудника своего подразделения." in page
     client.post("/logout")
     login(world.owner)

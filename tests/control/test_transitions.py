@@ -13,8 +13,11 @@ def _occ(world) -> Occurrence:
 
 
 def _actions(world) -> list[str]:
-    stmt = (select(AuditEvent.action).where(AuditEvent.occurrence_id == world.occurrence.id)
-            .order_by(AuditEvent.id))
+    stmt = (
+        select(AuditEvent.action)
+        .where(AuditEvent.occurrence_id == world.occurrence.id)
+        .order_by(AuditEvent.id)
+    )
     return list(db.session.scalars(stmt))
 
 
@@ -23,8 +26,11 @@ def _url(world, what: str) -> str:
 
 
 def _report(client, world, **extra):
-    return client.post(_url(world, "report"), data={"report": "Положение утверждено", **extra},
-                       follow_redirects=True)
+    return client.post(
+        _url(world, "report"),
+        data={"report": "Положение утверждено", **extra},
+        follow_redirects=True,
+    )
 
 
 def test_owner_reports_then_controller_accepts(world, login, client, clock):
@@ -41,8 +47,29 @@ def test_owner_reports_then_controller_accepts(world, login, client, clock):
     assert "снято с контроля" in page
     occ = _occ(world)
     assert occ.state == "done" and occ.done_by_id == world.controller.id
-    assert occ.done_on.isoformat() == "2022-02-09"
+    # done_on is the day of the report (07.02 on Sakhalin), done_at the acceptance
+    assert occ.done_on.isoformat() == "2022-02-07"
+    assert occ.done_at.isoformat().startswith("2022-02-09T03:00")
     assert _actions(world) == ["reported", "accepted"]
+
+
+def test_report_on_the_due_day_accepted_late_counts_on_time(world, login, client, clock):
+    from tests.reports.helpers import page_figures
+
+    clock.set(2022, 2, 10, 5)  # the due day, 16:00 on Sakhalin
+    login(world.owner)
+    _report(client, world)
+    client.post("/logout")
+    clock.set(2022, 2, 13, 5)  # accepted three days later
+    login(world.controller)
+    client.post(_url(world, "accept"))
+    occ = _occ(world)
+    assert occ.state == "done" and occ.done_on.isoformat() == "2022-02-10"
+    page = client.get("/reports/?preset=custom&date_from=2022-02-01&date_to=2022-02-28")
+    due, on_time, late = page_figures(page.get_data(as_text=True))["total"][:3]
+    assert (due, on_time, late) == (1, 1, 0)
+    detail = client.get(f"/occurrences/{world.occurrence.id}").get_data(as_text=True)
+    assert "13.02.2022" in detail
 
 
 def test_controller_returns_with_comment_and_owner_is_notified(world, login, client):
@@ -53,8 +80,9 @@ def test_controller_returns_with_comment_and_owner_is_notified(world, login, cli
     client.post(_url(world, "return"), data={"comment": "Нет приказа"})
     occ = _occ(world)
     assert occ.state == "returned" and occ.sequence == 2
-    notes = db.session.scalars(select(Notification).where(
-        Notification.person_id == world.owner.person_id)).all()
+    notes = db.session.scalars(
+        select(Notification).where(Notification.person_id == world.owner.person_id)
+    ).all()
     assert [n.rule for n in notes] == ["returned"]
     client.post("/logout")
     login(world.owner)
@@ -129,8 +157,12 @@ def test_executor_of_another_unit_gets_404(world, login, client):
 def test_no_acceptance_needed_makes_the_report_final(world, login, client):
     login(world.controller)
     client.post(_url(world, "acceptance/document"), data={"required": "0"})
-    assert db.session.get(type(world.occurrence.document), world.occurrence.document_id) \
-        .requires_acceptance is False
+    assert (
+        db.session.get(
+            type(world.occurrence.document), world.occurrence.document_id
+        ).requires_acceptance
+        is False
+    )
     client.post("/logout")
     login(world.owner)
     _report(client, world)
@@ -139,8 +171,9 @@ def test_no_acceptance_needed_makes_the_report_final(world, login, client):
 
 def test_owner_may_not_toggle_acceptance(world, login, client):
     login(world.owner)
-    page = client.post(_url(world, "acceptance/document"), data={"required": "0"},
-                       follow_redirects=True).get_data(as_text=True)
+    page = client.post(
+        _url(world, "acceptance/document"), data={"required": "0"}, follow_redirects=True
+    ).get_data(as_text=True)
     assert "Изменить это может только контролёр или секретарь." in page
     assert _occ(world).document.requires_acceptance is True
 
@@ -162,4 +195,5 @@ def test_queue_shows_only_own_controlled_reports_and_nav_count(world, login, cli
     client.post("/logout")
     login(world.admin)
     assert f'data-occurrence="{world.occurrence.id}"' in client.get("/control/").get_data(
-        as_text=True)
+        as_text=True
+    )

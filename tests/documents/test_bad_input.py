@@ -23,31 +23,61 @@ def _zip_bomb() -> bytes:
 GARBAGE = random.Random(7).randbytes(4000)
 CASES = [
     ("empty", b"", "empty.txt", "Файл пуст."),
-    ("garbage", GARBAGE, "garbage.txt",
-     "Файл не похож на текстовый документ: в нём двоичные данные."),
-    ("renamed", SEED_004.read_bytes(), "roadmap.docx",
-     "Файл не является документом Word (.docx): это не zip-архив."),
-    ("zip bomb", _zip_bomb(), "bomb.docx",
-     "Архив .docx распаковывается в слишком большой объём; файл отклонён."),
-    ("encoding", b"\x98" * 50 + "Привет мир".encode()[:-1], "cp.txt",
-     "Не удалось определить кодировку текста (ожидается UTF-8 или cp1251)."),
-    ("no columns",
-     "Дорожная карта на 2021-2023 годы\n№ п/п\tАльфа\tБета\tГамма\n1.1\tкрасный\tзелёный\tсиний\n"
-     .encode(), "table.txt",
-     ("В таблице не найдены столбцы «Мероприятие», «Срок», «Ответственный»: пункты из неё не "
-      "выделены, проверьте документ.")),
-    ("extension", b"%PDF-1.4 ...", "scan.pdf",
-     "Формат «.pdf» не поддерживается: загрузите .txt, .md, .docx или .html."),
+    (
+        "garbage",
+        GARBAGE,
+        "garbage.txt",
+        "Файл не похож на текстовый документ: в нём двоичные данные.",
+    ),
+    (
+        "renamed",
+        SEED_004.read_bytes(),
+        "roadmap.docx",
+        "Файл не является документом Word (.docx): это не zip-архив.",
+    ),
+    (
+        "zip bomb",
+        _zip_bomb(),
+        "bomb.docx",
+        "Архив .docx распаковывается в слишком большой объём; файл отклонён.",
+    ),
+    (
+        "encoding",
+        b"\x98" * 50 + "Привет мир".encode()[:-1],
+        "cp.txt",
+        "Не удалось определить кодировку текста (ожидается UTF-8 или cp1251).",
+    ),
+    (
+        "no columns",
+        (
+            "Дорожная карта на 2021-2023 годы\n№ п/п\tАльфа\tБета\tГамма\n"
+            "1.1\tкрасный\tзелёный\tсиний\n"
+        ).encode(),
+        "table.txt",
+        (
+            "В таблице не найдены столбцы «Мероприятие», «Срок», «Ответственный»: пункты из неё не "
+            "выделены, проверьте документ."
+        ),
+    ),
+    (
+        "extension",
+        b"%PDF-1.4 ...",
+        "scan.pdf",
+        "Формат «.pdf» не поддерживается: загрузите .txt, .md, .docx или .html.",
+    ),
 ]
 
 
 def _nothing_written(db) -> bool:
-    return all(db.session.scalar(select(func.count()).select_from(model)) == 0
-               for model in (Document, ImportDraft))
+    return all(
+        db.session.scalar(select(func.count()).select_from(model)) == 0
+        for model in (Document, ImportDraft)
+    )
 
 
-@pytest.mark.parametrize("data, filename, sentence", [c[1:] for c in CASES],
-                         ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    "data, filename, sentence", [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_bad_file_gets_one_sentence(db, nogliki, login, data, filename, sentence):
     client = login(nogliki["secretary"])
     response = upload(client, data, filename, nogliki["dept"].id)
@@ -67,8 +97,9 @@ def test_oversize_file_gets_a_russian_page(app, db, nogliki, login):
 
 def test_nothing_submitted(db, nogliki, login):
     client = login(nogliki["secretary"])
-    response = client.post("/documents/import", data={"text": " ",
-                                                      "issuer": str(nogliki["dept"].id)})
+    response = client.post(
+        "/documents/import", data={"text": " ", "issuer": str(nogliki["dept"].id)}
+    )
     assert response.status_code == 422
     assert "Выберите файл или вставьте текст документа." in response.get_data(as_text=True)
     assert _nothing_written(db)

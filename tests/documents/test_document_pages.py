@@ -37,10 +37,13 @@ def documents(db, make, nogliki):
 
 
 def _row(html: str, title: str) -> list[str]:
-    row = re.search(r"<tr>\s*<td>[^<]*</td>\s*<td><a[^>]*>" + re.escape(title) + r".*?</tr>",
-                    html, re.DOTALL).group(0)
-    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row,
-                                                                          re.DOTALL)]
+    row = re.search(
+        r"<tr>\s*<td>[^<]*</td>\s*<td><a[^>]*>" + re.escape(title) + r".*?</tr>", html, re.DOTALL
+    ).group(0)
+    return [
+        re.sub(r"<[^>]+>", "", cell).strip()
+        for cell in re.findall(r"<td>(.*?)</td>", row, re.DOTALL)
+    ]
 
 
 def test_list_counts_items_open_and_overdue(documents, login):
@@ -50,14 +53,17 @@ def test_list_counts_items_open_and_overdue(documents, login):
     assert _row(html, b.title) == ["Протокол", b.title, "—", "28.01.2022", "1", "1", "0"]
 
 
-@pytest.mark.parametrize("who, sees_a, sees_b", [
-    ("controller", True, True),
-    ("department head", True, True),
-    ("director", True, False),
-    ("diskultsu", True, False),
-    ("bobrova", False, True),
-    ("nobody", False, False),
-])
+@pytest.mark.parametrize(
+    "who, sees_a, sees_b",
+    [
+        ("controller", True, True),
+        ("department head", True, True),
+        ("director", True, False),
+        ("diskultsu", True, False),
+        ("bobrova", False, True),
+        ("nobody", False, False),
+    ],
+)
 def test_who_sees_which_document(documents, client, login, who, sees_a, sees_b):
     a, b, users = documents
     login(users[who])
@@ -95,8 +101,12 @@ def test_original_file_downloads_byte_identical(db, nogliki, login, make):
 
 def test_deadline_preview_needs_the_csrf_header(tmp_path, clock):
     """CSRF is on in production: the JSON endpoint takes its token from a header."""
-    app = create_app(TestConfig, WTF_CSRF_ENABLED=True, CLOCK=clock,
-                     SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'csrf.db'}")
+    app = create_app(
+        TestConfig,
+        WTF_CSRF_ENABLED=True,
+        CLOCK=clock,
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'csrf.db'}",
+    )
     with app.app_context():
         _db.create_all()
         from tests.factories import Factories
@@ -107,19 +117,28 @@ def test_deadline_preview_needs_the_csrf_header(tmp_path, clock):
         _db.session.commit()
         client = app.test_client()
         token = _token(client.get("/login").get_data(as_text=True))
-        client.post("/login", data={"login": user.login, "password": "secret-pass",
-                                    "csrf_token": token})
+        client.post(
+            "/login", data={"login": user.login, "password": "secret-pass", "csrf_token": token}
+        )
         page = client.get("/documents/import").get_data(as_text=True)
-        response = client.post("/documents/import", data={
-            "csrf_token": _token(page), "issuer": str(dept.id),
-            "text": "ПРИКАЗ № 5 от 10.01.2022\nПРИКАЗЫВАЮ:\n1. Утвердить план. Срок: до 01.03.2022."})
+        response = client.post(
+            "/documents/import",
+            data={
+                "csrf_token": _token(page),
+                "issuer": str(dept.id),
+                "text": (
+                    "ПРИКАЗ № 5 от 10.01.2022\nПРИКАЗЫВАЮ:\n1. Утвердить план. Срок: до 01.03.2022."
+                ),
+            },
+        )
         draft_id = draft_id_of(response)
         preview = client.get(f"/documents/import/{draft_id}").get_data(as_text=True)
         meta = re.search(r'name="csrf-token" content="([^"]+)"', preview).group(1)
         body = {"draft": draft_id, "raw": "до 01.03.2022"}
         assert client.post("/documents/deadline-preview", json=body).status_code == 400
-        answer = client.post("/documents/deadline-preview", json=body,
-                             headers={"X-CSRFToken": meta})
+        answer = client.post(
+            "/documents/deadline-preview", json=body, headers={"X-CSRFToken": meta}
+        )
         assert answer.status_code == 200 and answer.get_json()["due"] == "2022-03-01"
         _db.session.remove()
         _db.drop_all()

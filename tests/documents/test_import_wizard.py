@@ -25,8 +25,9 @@ def _count(db, model) -> int:
 
 def _start(client, nogliki, data=None, filename="004.txt"):
     """Upload the seed; (draft id, preview html)."""
-    draft_id = draft_id_of(upload(client, data or SEED_004.read_bytes(), filename,
-                                  nogliki["dept"].id))
+    draft_id = draft_id_of(
+        upload(client, data or SEED_004.read_bytes(), filename, nogliki["dept"].id)
+    )
     page = client.get(f"/documents/import/{draft_id}")
     assert page.status_code == 200
     return draft_id, page.get_data(as_text=True)
@@ -61,15 +62,22 @@ def test_happy_path_creates_items_assignments_and_occurrences(db, nogliki, login
     assert {o.organisation_id for o in _occurrences(db, "1.1")} >= {nogliki["imc"].id}
     school_ids = {s.id for s in nogliki["schools"]}
     fanned = db.session.scalars(
-        select(Assignment.organisation_id).join(Item)
+        select(Assignment.organisation_id)
+        .join(Item)
         .where(Item.number == "3.1", Assignment.person_id.is_(None))
     ).all()
     assert school_ids <= set(fanned)
     assert len(_occurrences(db, "3.1", None)) == 3 * (len(school_ids) + 2)  # yearly × owners
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Документ импортирован" in page
-    assert db.session.scalar(select(func.count()).select_from(MailBatch)
-                             .where(MailBatch.person_id == people["diskultsu"].id)) == 1
+    assert (
+        db.session.scalar(
+            select(func.count())
+            .select_from(MailBatch)
+            .where(MailBatch.person_id == people["diskultsu"].id)
+        )
+        == 1
+    )
 
 
 def test_same_file_again_is_refused_with_a_link(db, nogliki, login):
@@ -106,12 +114,14 @@ def test_edited_deadline_and_stage_change_what_is_created(db, nogliki, login):
 def test_deadline_preview_reads_the_phrase_as_typed(db, nogliki, login, make):
     client = login(nogliki["secretary"])
     draft_id, _html = _start(client, nogliki)
-    answer = client.post("/documents/deadline-preview",
-                         json={"draft": draft_id, "raw": "Январь 2021"}).get_json()
+    answer = client.post(
+        "/documents/deadline-preview", json={"draft": draft_id, "raw": "Январь 2021"}
+    ).get_json()
     assert answer["kind"] == "date" and answer["due"] == "2021-01-31"
     assert answer["reading"] == "до 29.01.2021 (перенос с 31.01.2021)"
-    unknown = client.post("/documents/deadline-preview",
-                          json={"draft": draft_id, "raw": "20.02.200"}).get_json()
+    unknown = client.post(
+        "/documents/deadline-preview", json={"draft": draft_id, "raw": "20.02.200"}
+    ).get_json()
     assert unknown["kind"] == "unknown" and unknown["problems"]
 
 
@@ -126,8 +136,13 @@ def test_person_created_in_place_owns_the_assignment(db, nogliki, login):
     fields = form_fields(html)
     assert fields[f"items-{index}-owners-{owner}-surname"] == "Боброва"
     prefix = f"items-{index}-owners-{owner}-"
-    fields.update({prefix + "action": "create", prefix + "initials": "ЛВ",
-                   prefix + "organisation": str(nogliki["dept"].id)})
+    fields.update(
+        {
+            prefix + "action": "create",
+            prefix + "initials": "ЛВ",
+            prefix + "organisation": str(nogliki["dept"].id),
+        }
+    )
     response = submit(client, draft_id, fields)
     assert response.status_code == 302
     created = db.session.scalars(select(Person).where(Person.surname == "Боброва")).one()
@@ -142,8 +157,9 @@ def test_owner_linked_to_an_existing_person_or_dropped(db, nogliki, login):
     owner = owner_index(html, index, "Ренкевич Л.М.")
     fields = form_fields(html)
     prefix = f"items-{index}-owners-{owner}-"
-    fields.update({prefix + "action": "person",
-                   prefix + "person": str(nogliki["people"]["bobrova"].id)})
+    fields.update(
+        {prefix + "action": "person", prefix + "person": str(nogliki["people"]["bobrova"].id)}
+    )
     second = item_index(html, "2.1")
     fields[f"items-{second}-owners-0-action"] = "drop"
     fields[f"items-{second}-add_person"] = str(nogliki["people"]["renkevich"].id)
@@ -173,8 +189,9 @@ def test_a_failure_during_confirm_writes_nothing(db, nogliki, login):
     draft = db.session.get(ImportDraft, draft_id)
     parsed = dict(draft.parsed)
     parsed["items"] = [dict(e) for e in parsed["items"]]
-    parsed["items"][-1]["deadline"] = dict(parsed["items"][-1]["deadline"], kind="date",
-                                           occurrences=["2021-02-30"])
+    parsed["items"][-1]["deadline"] = dict(
+        parsed["items"][-1]["deadline"], kind="date", occurrences=["2021-02-30"]
+    )
     draft.parsed = parsed
     db.session.commit()
     index = item_index(html, "2.1")
@@ -185,7 +202,8 @@ def test_a_failure_during_confirm_writes_nothing(db, nogliki, login):
     assert response.headers["Location"].endswith(f"/documents/import/{draft_id}")
     with client.session_transaction() as session:
         assert ("error", "Импорт не выполнен из-за ошибки; ничего не сохранено.") in session[
-            "_flashes"]
+            "_flashes"
+        ]
     for model in (Document, Item, Assignment, Occurrence, MailBatch):
         assert _count(db, model) == 0, model
     assert db.session.scalar(select(Person).where(Person.surname == "Боброва")) is None
@@ -213,8 +231,12 @@ def test_drafts_belong_to_their_user(db, nogliki, login, make):
     assert client.get(f"/documents/import/{draft_id}").status_code == 404
     assert submit(client, draft_id, form_fields(html)).status_code == 404
     assert client.post(f"/documents/import/{draft_id}/discard").status_code == 404
-    assert client.post("/documents/deadline-preview",
-                       json={"draft": draft_id, "raw": "Май 2021"}).status_code == 404
+    assert (
+        client.post(
+            "/documents/deadline-preview", json={"draft": draft_id, "raw": "Май 2021"}
+        ).status_code
+        == 404
+    )
     assert _count(db, Document) == 0 and _count(db, ImportDraft) == 1
 
 
@@ -232,12 +254,15 @@ def test_drafts_can_be_discarded_and_old_ones_go_away(db, nogliki, login, clock)
 
 
 def test_pasted_text_is_imported_and_kept(db, nogliki, login):
-    text = ("ПРОТОКОЛ № 3\nсовещания руководителей от 28.01.2022\n"
-            "РЕШИЛИ:\n1. Провести мониторинг готовности школ. Срок: до 10.02.2022 года. "
-            "Ответственный: Боброва Л.В.\n")
+    text = (
+        "ПРОТОКОЛ № 3\nсовещания руководителей от 28.01.2022\n"
+        "РЕШИЛИ:\n1. Провести мониторинг готовности школ. Срок: до 10.02.2022 года. "
+        "Ответственный: Боброва Л.В.\n"
+    )
     client = login(nogliki["secretary"])
-    response = client.post("/documents/import", data={
-        "text": text, "issuer": str(nogliki["dept"].id)})
+    response = client.post(
+        "/documents/import", data={"text": text, "issuer": str(nogliki["dept"].id)}
+    )
     draft_id = draft_id_of(response)
     html = client.get(f"/documents/import/{draft_id}").get_data(as_text=True)
     submit(client, draft_id, form_fields(html))
@@ -252,6 +277,7 @@ def test_only_secretaries_import(db, nogliki, login):
     client.post("/logout")
     executor = nogliki["people"]["diskultsu"]
     from tracker.auth.models import User
+
     user = User(login="exec", person=executor)
     user.roles = ("executor",)
     user.set_password("secret-pass")

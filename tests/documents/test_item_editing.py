@@ -22,26 +22,47 @@ def doc(db, make, nogliki):
     """Roadmap 004's department: an item without a deadline, one with two owners, one
     without owners; Ренкевич controls the document."""
     people = nogliki["people"]
-    document = make.document("Дорожная карта МСОКО", issuer=nogliki["dept"],
-                             issued_on=date(2021, 1, 15), controller=people["renkevich"])
+    document = make.document(
+        "Дорожная карта МСОКО",
+        issuer=nogliki["dept"],
+        issued_on=date(2021, 1, 15),
+        controller=people["renkevich"],
+    )
     undated = make.item(document, text="Разработать положение", deadline_kind="none")
     undated.problems = ["Срок не указан"]
     make.occurrence(people["diskultsu"], item=undated, due_on=None)
-    dated = make.item(document, text="Провести мониторинг", stage="monitoring",
-                      deadline_raw="до 10.02.2022", deadline_kind="date")
+    dated = make.item(
+        document,
+        text="Провести мониторинг",
+        stage="monitoring",
+        deadline_raw="до 10.02.2022",
+        deadline_kind="date",
+    )
     open_ = make.occurrence(people["diskultsu"], item=dated, due_on=FEB_10)
-    done = make.occurrence(people["bobrova"], item=dated, due_on=FEB_10, state="done",
-                           report="Проведён")
-    orphan = make.item(document, text="Обеспечить участие", deadline_raw="до 10.02.2022",
-                       deadline_kind="date")
+    done = make.occurrence(
+        people["bobrova"], item=dated, due_on=FEB_10, state="done", report="Проведён"
+    )
+    orphan = make.item(
+        document, text="Обеспечить участие", deadline_raw="до 10.02.2022", deadline_kind="date"
+    )
     orphan.problems = [NO_OWNER]
-    users = {"secretary": nogliki["secretary"],
-             "controller": make.user(people["renkevich"], roles=("head",)),
-             "executor": make.user(people["diskultsu"]),
-             "stranger": make.user(nogliki["directors"][0])}
+    users = {
+        "secretary": nogliki["secretary"],
+        "controller": make.user(people["renkevich"], roles=("head",)),
+        "executor": make.user(people["diskultsu"]),
+        "stranger": make.user(nogliki["directors"][0]),
+    }
     db.session.commit()
-    return {"document": document, "undated": undated, "dated": dated, "orphan": orphan,
-            "open": open_, "done": done, "users": users, **nogliki}
+    return {
+        "document": document,
+        "undated": undated,
+        "dated": dated,
+        "orphan": orphan,
+        "open": open_,
+        "done": done,
+        "users": users,
+        **nogliki,
+    }
 
 
 def _url(item, tail="edit"):
@@ -49,16 +70,26 @@ def _url(item, tail="edit"):
 
 
 def _edit(client, item, **changes):
-    data = {"stage": item.stage or "", "text": item.text, "deadline": item.deadline_raw or "",
-            "actionable": "y" if item.is_actionable else "", "save": "Сохранить"}
+    data = {
+        "stage": item.stage or "",
+        "text": item.text,
+        "deadline": item.deadline_raw or "",
+        "actionable": "y" if item.is_actionable else "",
+        "save": "Сохранить",
+    }
     data.update(changes)
     return client.post(_url(item), data={k: v for k, v in data.items() if v != ""})
 
 
 def _occurrences(db, item):
-    return list(db.session.scalars(
-        select(Occurrence).join(Assignment).where(Assignment.item_id == item.id)
-        .order_by(Occurrence.id)))
+    return list(
+        db.session.scalars(
+            select(Occurrence)
+            .join(Assignment)
+            .where(Assignment.item_id == item.id)
+            .order_by(Occurrence.id)
+        )
+    )
 
 
 def _actions(db) -> list[str]:
@@ -66,8 +97,9 @@ def _actions(db) -> list[str]:
 
 
 def _mail_count(db, person) -> int:
-    return db.session.scalar(select(func.count()).select_from(MailBatch)
-                             .where(MailBatch.person_id == person.id))
+    return db.session.scalar(
+        select(func.count()).select_from(MailBatch).where(MailBatch.person_id == person.id)
+    )
 
 
 def test_setting_a_deadline_dates_the_open_occurrence_on_a_working_day(db, doc, login):
@@ -76,7 +108,10 @@ def test_setting_a_deadline_dates_the_open_occurrence_on_a_working_day(db, doc, 
     assert response.status_code == 302
     (occurrence,) = _occurrences(db, doc["undated"])
     assert (occurrence.due_on, occurrence.original_due_on, occurrence.sequence) == (
-        FEB_11, FEB_11, 1)
+        FEB_11,
+        FEB_11,
+        1,
+    )
     item = db.session.get(Item, doc["undated"].id)
     assert (item.deadline_raw, item.deadline_kind, item.problems) == ("до 12.02.2022", "date", [])
     assert _actions(db) == ["deadline_changed", "deadline_changed"]
@@ -129,18 +164,24 @@ def test_not_actionable_cancels_open_work_only(db, doc, login):
     client = login(doc["users"]["secretary"])
     _edit(client, doc["dated"], actionable="")
     assert {o.id: o.state for o in _occurrences(db, doc["dated"])} == {
-        doc["open"].id: "cancelled", doc["done"].id: "done"}
+        doc["open"].id: "cancelled",
+        doc["done"].id: "done",
+    }
 
 
 def test_adding_a_person_creates_work_and_a_notification(db, doc, login):
     client = login(doc["users"]["secretary"])
     samatova = doc["people"]["samatova"]
-    response = client.post(_url(doc["orphan"], "owners"),
-                           data={"kind": "person", "person": samatova.id})
+    response = client.post(
+        _url(doc["orphan"], "owners"), data={"kind": "person", "person": samatova.id}
+    )
     assert response.status_code == 302
     (occurrence,) = _occurrences(db, doc["orphan"])
-    assert (occurrence.person_id, occurrence.due_on, occurrence.state) == (samatova.id, FEB_10,
-                                                                           "open")
+    assert (occurrence.person_id, occurrence.due_on, occurrence.state) == (
+        samatova.id,
+        FEB_10,
+        "open",
+    )
     assert occurrence.organisation_id == doc["dept"].id
     assert db.session.get(Item, doc["orphan"].id).problems == []
     assert _mail_count(db, samatova) == 1
@@ -149,8 +190,9 @@ def test_adding_a_person_creates_work_and_a_notification(db, doc, login):
 
 def test_adding_a_group_fans_out_to_every_school(db, doc, login):
     client = login(doc["users"]["secretary"])
-    response = client.post(_url(doc["orphan"], "owners"), data={"kind": "group",
-                                                                "group": "schools"})
+    response = client.post(
+        _url(doc["orphan"], "owners"), data={"kind": "group", "group": "schools"}
+    )
     assert response.status_code == 302
     occurrences = _occurrences(db, doc["orphan"])
     assert sorted(o.organisation_id for o in occurrences) == sorted(s.id for s in doc["schools"])
@@ -161,8 +203,7 @@ def test_adding_a_group_fans_out_to_every_school(db, doc, login):
 
 def test_an_unknown_person_is_refused_in_russian_and_nothing_is_written(db, doc, login):
     client = login(doc["users"]["secretary"])
-    response = client.post(_url(doc["orphan"], "owners"), data={"kind": "person",
-                                                                "person": 99999})
+    response = client.post(_url(doc["orphan"], "owners"), data={"kind": "person", "person": 99999})
     assert response.status_code == 422
     assert "Выбранный сотрудник не найден в справочнике." in response.get_data(as_text=True)
     assert _occurrences(db, doc["orphan"]) == [] and _actions(db) == []
@@ -171,8 +212,9 @@ def test_an_unknown_person_is_refused_in_russian_and_nothing_is_written(db, doc,
 def test_an_existing_owner_is_not_added_twice(db, doc, login):
     client = login(doc["users"]["secretary"])
     diskultsu = doc["people"]["diskultsu"]
-    response = client.post(_url(doc["dated"], "owners"), data={"kind": "person",
-                                                               "person": diskultsu.id})
+    response = client.post(
+        _url(doc["dated"], "owners"), data={"kind": "person", "person": diskultsu.id}
+    )
     assert response.status_code == 422
     assert "уже отвечает за этот пункт" in response.get_data(as_text=True)
 
@@ -192,8 +234,9 @@ def test_removing_an_owner_cancels_the_open_occurrences(db, doc, login):
     response = client.post(_url(doc["dated"], f"owners/{assignment_id}/remove"))
     assert response.status_code == 302
     assert db.session.get(Occurrence, doc["open"].id).state == "cancelled"
-    events = db.session.execute(select(AuditEvent.action, AuditEvent.to_state)
-                                .order_by(AuditEvent.id)).all()
+    events = db.session.execute(
+        select(AuditEvent.action, AuditEvent.to_state).order_by(AuditEvent.id)
+    ).all()
     assert events == [("owner_removed", "cancelled"), ("owner_removed", None)]
 
 
@@ -207,13 +250,15 @@ def test_an_owner_who_reported_cannot_be_removed(db, doc, login):
 
 def test_removing_the_last_owner_flags_the_item(db, doc, login):
     client = login(doc["users"]["secretary"])
-    client.post(_url(doc["undated"], f"owners/{_occurrences(db, doc['undated'])[0].assignment_id}"
-                                     "/remove"))
+    client.post(
+        _url(doc["undated"], f"owners/{_occurrences(db, doc['undated'])[0].assignment_id}/remove")
+    )
     assert NO_OWNER in db.session.get(Item, doc["undated"].id).problems
 
 
-@pytest.mark.parametrize("who, status", [("executor", 403), ("stranger", 404),
-                                         ("controller", 200), ("secretary", 200)])
+@pytest.mark.parametrize(
+    "who, status", [("executor", 403), ("stranger", 404), ("controller", 200), ("secretary", 200)]
+)
 def test_who_may_fix_an_item(db, doc, login, who, status):
     client = login(doc["users"][who])
     assert client.get(_url(doc["dated"])).status_code == status
@@ -224,8 +269,12 @@ def test_who_may_fix_an_item(db, doc, login, who, status):
 
 
 def test_the_edit_form_needs_its_csrf_token(clock, tmp_path):
-    app = create_app(TestConfig, WTF_CSRF_ENABLED=True, CLOCK=clock,
-                     SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'csrf.db'}")
+    app = create_app(
+        TestConfig,
+        WTF_CSRF_ENABLED=True,
+        CLOCK=clock,
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'csrf.db'}",
+    )
     with app.app_context():
         _db.create_all()
         from tests.factories import Factories
@@ -235,8 +284,14 @@ def test_the_edit_form_needs_its_csrf_token(clock, tmp_path):
         item = make.item(deadline_raw="до 10.02.2022", deadline_kind="date")
         _db.session.commit()
         client = app.test_client()
-        client.post("/login", data={"login": user.login, "password": "secret-pass",
-                                    "csrf_token": _token(client.get("/login"))})
+        client.post(
+            "/login",
+            data={
+                "login": user.login,
+                "password": "secret-pass",
+                "csrf_token": _token(client.get("/login")),
+            },
+        )
         data = {"text": "Другой текст", "deadline": "до 10.02.2022", "actionable": "y"}
         assert client.post(_url(item), data=data).status_code == 400
         assert _db.session.get(Item, item.id).text == "Разработать положение"

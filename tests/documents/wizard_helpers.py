@@ -10,9 +10,16 @@ SEED_004 = Path(__file__).resolve().parents[2] / "demo" / "seeds" / "004_f76f826
 
 
 def upload(client, data: bytes, filename: str, issuer_id: int, follow=False):
-    return client.post("/documents/import", data={
-        "document": (io.BytesIO(data), filename), "issuer": str(issuer_id), "text": "",
-    }, content_type="multipart/form-data", follow_redirects=follow)
+    return client.post(
+        "/documents/import",
+        data={
+            "document": (io.BytesIO(data), filename),
+            "issuer": str(issuer_id),
+            "text": "",
+        },
+        content_type="multipart/form-data",
+        follow_redirects=follow,
+    )
 
 
 def draft_id_of(response) -> int:
@@ -60,5 +67,6 @@ def owner_index(html: str, item: int, raw: str) -> int:
 
 
 def submit(client, draft_id: int, fields: dict, button: str = "confirm", follow=False):
-    return client.post(f"/documents/import/{draft_id}", data={**fields, button: "1"},
-                       follow_redirects=follow)
+    return client.post(
+        f"/documents/import/{draft_id}", data={**fields, button: "1"}, follow_redirects=follow
+    )

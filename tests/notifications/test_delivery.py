@@ -304,3 +304,44 @@ def test_a_server_that_is_down_stops_the_sweep(db, make, clock, app, moscow):
     totals = deliver_job()
     assert (totals["retry"], totals["unavailable"]) == (1, 1)
     assert sorted(n.attempts for n in rows(db)) == [0, 0, 1]
+
+
+def test_a_message_that_cannot_be_built_fails_alone(db, make, clock, smtp, moscow, monkeypatch):
+    from tracker.notifications import messages
+
+    good = make.occurrence(owner(make, moscow, "good@example.ru"), due_on=date(2022, 2, 10))
+    bad = make.occurrence(owner(make, moscow, "bad@example.ru"), due_on=date(2022, 2, 10))
+    plan_job()
+    build = messages.notice_message
+
+    def broken(config, row, person, occurrence):
+        if occurrence.id == bad.id:
+            raise LookupError("элемент удалён")
+        return build(config, row, person, occurrence)
+
+    monkeypatch.setattr(messages, "notice_message", broken)
+    totals = deliver_job()
+    assert (totals["sent"], totals["retry"]) == (1, 1)
+    db.session.expire_all()
+    by_occurrence = {n.occurrence_id: n for n in rows(db)}
+    assert by_occurrence[good.id].status == SENT
+    failed = by_occurrence[bad.id]
+    assert failed.status == PENDING and failed.attempts == 1
+    assert failed.last_error == "LookupError: элемент удалён"
+    assert [m["To"].addresses[0].addr_spec for m in smtp.messages] == ["good@example.ru"]
+
+
+def test_failed_messages_load_their_recipients_up_front(db, make, moscow):
+    from sqlalchemy import inspect
+
+    from tracker.notifications.services import failed_messages
+
+    for n in range(2):
+        make.occurrence(owner(make, moscow, f"p{n}@example.ru"), due_on=date(2022, 2, 10))
+    plan_job()
+    db.session.execute(Notification.__table__.update().values(status=FAILED))
+    db.session.commit()
+    db.session.expunge_all()
+    notes, _batches = failed_messages()
+    assert len(notes) == 2
+    assert all("person" not in inspect(n).unloaded for n in notes)

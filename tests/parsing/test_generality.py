@@ -3,12 +3,16 @@ between a table's rows, rowspans in HTML, approval dates of plans."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tracker.parsing.api import parse_bytes
 from tracker.parsing.inline_deadline import cut_inline_deadline
 from tracker.parsing.readers import read_blocks
 from tracker.parsing.shaping import is_actionable
+
+TODAY = date(2026, 1, 15)  # stands in for undated documents
 
 
 @pytest.mark.parametrize(
@@ -111,7 +115,7 @@ def test_is_actionable(text, addressed, actionable):
 
 
 def _doc(text: str, name: str = "doc.txt") -> dict:
-    return parse_bytes(text.encode("utf-8"), name).to_contract()
+    return parse_bytes(text.encode("utf-8"), name, today=TODAY).to_contract()
 
 
 ROADMAP = (

@@ -54,13 +54,15 @@ class Scenario:
 
     @property
     def head_imc(self):
-        return self._user(self.make.person("Ренкевич", "ЛМ", org=self.imc, head_of=self.imc),
-                          "head")
+        return self._user(
+            self.make.person("Ренкевич", "ЛМ", org=self.imc, head_of=self.imc), "head"
+        )
 
     @property
     def head_dept(self):
-        return self._user(self.make.person("Грибань", "ЛА", org=self.dept, head_of=self.dept),
-                          "head")
+        return self._user(
+            self.make.person("Грибань", "ЛА", org=self.dept, head_of=self.dept), "head"
+        )
 
     @property
     def executor(self):
@@ -74,55 +76,88 @@ class Scenario:
 
 def _again(occ, due_on, **kw):
     """Another occurrence of the same assignment (a recurring item)."""
-    more = Occurrence(assignment=occ.assignment, person=occ.person,
-                      organisation=occ.organisation, document=occ.document, stage=occ.stage,
-                      due_on=due_on, original_due_on=due_on, **kw)
+    more = Occurrence(
+        assignment=occ.assignment,
+        person=occ.person,
+        organisation=occ.organisation,
+        document=occ.document,
+        stage=occ.stage,
+        due_on=due_on,
+        original_due_on=due_on,
+        **kw,
+    )
     return more
 
 
 def _goals(make, doc, diskulcu, bobrova):
     item = make.item(doc, "Разработать положение о МСОКО", "goals", number="1.1")
-    make.occurrence(diskulcu, item=item, due_on=D(2021, 3, 31), state="done",
-                    done_on=D(2021, 3, 30), report="Положение утверждено приказом № 12")
+    make.occurrence(
+        diskulcu,
+        item=item,
+        due_on=D(2021, 3, 31),
+        state="done",
+        done_on=D(2021, 3, 30),
+        report="Положение утверждено приказом № 12",
+    )
     item = make.item(doc, "Утвердить план мероприятий", "goals", number="1.2")
-    make.occurrence(bobrova, item=item, due_on=D(2021, 2, 26), state="done",
-                    done_on=D(2021, 3, 5), report="План утверждён")
+    make.occurrence(
+        bobrova,
+        item=item,
+        due_on=D(2021, 2, 26),
+        state="done",
+        done_on=D(2021, 3, 5),
+        report="План утверждён",
+    )
     item = make.item(doc, "Разработать дорожную карту", "goals", number="1.3")
-    ext = make.occurrence(diskulcu, item=item, due_on=D(2021, 5, 31), state="done",
-                          done_on=D(2021, 5, 20), report="Срок перенесён, выполнено")
+    ext = make.occurrence(
+        diskulcu,
+        item=item,
+        due_on=D(2021, 5, 31),
+        state="done",
+        done_on=D(2021, 5, 20),
+        report="Срок перенесён, выполнено",
+    )
     ext.original_due_on = D(2021, 4, 30)
     item = make.item(doc, "Провести совещание", "goals", number="1.4")
-    make.occurrence(bobrova, item=item, due_on=D(2021, 6, 10), state="done",
-                    done_on=D(2021, 6, 25))
+    make.occurrence(bobrova, item=item, due_on=D(2021, 6, 10), state="done", done_on=D(2021, 6, 25))
 
 
 def _monitoring(make, session, doc, bobrova):
     item = make.item(doc, "Ежемесячный мониторинг профориентации", "monitoring", number="3.1")
-    jan = make.occurrence(bobrova, item=item, due_on=D(2021, 1, 29), state="done",
-                          done_on=D(2021, 1, 28))
-    session.add_all([
-        _again(jan, D(2021, 2, 26), state="done", done_on=D(2021, 2, 26)),
-        _again(jan, D(2021, 3, 31), state="not_needed"),
-        _again(jan, D(2021, 4, 30), state="open"),
-        _again(jan, D(2021, 5, 31), state="reported", report="Отчёт направлен"),
-        _again(jan, D(2021, 6, 30), state="open"),
-        _again(jan, D(2021, 3, 15), state="cancelled"),
-        _again(jan, D(2021, 7, 30), state="open"),
-    ])
+    jan = make.occurrence(
+        bobrova, item=item, due_on=D(2021, 1, 29), state="done", done_on=D(2021, 1, 28)
+    )
+    session.add_all(
+        [
+            _again(jan, D(2021, 2, 26), state="done", done_on=D(2021, 2, 26)),
+            _again(jan, D(2021, 3, 31), state="not_needed"),
+            _again(jan, D(2021, 4, 30), state="open"),
+            _again(jan, D(2021, 5, 31), state="reported", report="Отчёт направлен"),
+            _again(jan, D(2021, 6, 30), state="open"),
+            _again(jan, D(2021, 3, 15), state="cancelled"),
+            _again(jan, D(2021, 7, 30), state="open"),
+        ]
+    )
 
 
 def _measures(make, doc, schools):
-    item = make.item(doc, "Руководителям ОО: провести профориентационные мероприятия",
-                     "measures", number="5.1")
-    for school, state, done_on in zip(schools, ("done", "done", "open"),
-                                      (D(2021, 4, 10), D(2021, 4, 20), None), strict=True):
-        make.occurrence(org=school, item=item, due_on=D(2021, 4, 15), state=state,
-                        done_on=done_on)
+    item = make.item(
+        doc, "Руководителям ОО: провести профориентационные мероприятия", "measures", number="5.1"
+    )
+    for school, state, done_on in zip(
+        schools, ("done", "done", "open"), (D(2021, 4, 10), D(2021, 4, 20), None), strict=True
+    ):
+        make.occurrence(org=school, item=item, due_on=D(2021, 4, 15), state=state, done_on=done_on)
 
 
 def _effectiveness_and_unstaged(make, doc, diskulcu):
-    item = make.item(doc, "Анализ эффективности принятых мер", "effectiveness",
-                     number="6.1", deadline_raw="постоянно")
+    item = make.item(
+        doc,
+        "Анализ эффективности принятых мер",
+        "effectiveness",
+        number="6.1",
+        deadline_raw="постоянно",
+    )
     make.occurrence(diskulcu, item=item, due_on=D(2021, 6, 30), is_checkin=True)
     make.occurrence(diskulcu, item=item, due_on=None)
     item = make.item(doc, "Разместить информацию на сайте", None, number="2")
@@ -136,15 +171,24 @@ def scenario(make, db):
     schools = [make.org(f"МБОУ СОШ № {n}", parent=dept, kind="school") for n in (1, 2, 3)]
     diskulcu = make.person("Дискулцу", "ЛЮ", org=imc)
     bobrova = make.person("Боброва", "ЛВ", org=dept)
-    doc = make.document("Дорожная карта по профориентации обучающихся",
-                        period_start=D(2021, 1, 1), period_end=D(2023, 12, 31), number="7")
+    doc = make.document(
+        "Дорожная карта по профориентации обучающихся",
+        period_start=D(2021, 1, 1),
+        period_end=D(2023, 12, 31),
+        number="7",
+    )
     _goals(make, doc, diskulcu, bobrova)
     _monitoring(make, db.session, doc, bobrova)
     _measures(make, doc, schools)
     _effectiveness_and_unstaged(make, doc, diskulcu)
-    other = make.document("Протокол совещания", kind="protocol",
-                          period_start=D(2021, 1, 1), period_end=D(2021, 12, 31))
-    make.occurrence(bobrova, item=make.item(other, "Чужой пункт", "goals"),
-                    due_on=D(2021, 3, 1), state="open")
+    other = make.document(
+        "Протокол совещания",
+        kind="protocol",
+        period_start=D(2021, 1, 1),
+        period_end=D(2021, 12, 31),
+    )
+    make.occurrence(
+        bobrova, item=make.item(other, "Чужой пункт", "goals"), due_on=D(2021, 3, 1), state="open"
+    )
     db.session.commit()
     return Scenario(make, doc, dept, imc, schools, diskulcu, bobrova)

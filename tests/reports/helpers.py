@@ -11,8 +11,11 @@ def page_figures(html: str, table_id: str = "stage-figures", attr: str = "data-s
     table = soup.find(id=table_id)
     result = {}
     for tr in table.find_all("tr", attrs={attr: True}):
-        cells = {td["data-figure"]: td.get_text(strip=True)
-                 for td in tr.find_all("td", attrs={"data-figure": True})}
+        cells = {
+            td["data-figure"]: td.get_text(strip=True)
+            for td in tr.find_all("td", attrs={"data-figure": True})
+        }
         result[tr[attr]] = tuple(
-            cells[k] if k == "share" else int(cells[k]) for k in FIGURES if k in cells)
+            cells[k] if k == "share" else int(cells[k]) for k in FIGURES if k in cells
+        )
     return result

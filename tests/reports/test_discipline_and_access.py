@@ -11,8 +11,11 @@ def _discipline(client, scenario, **extra):
     response = client.get("/reports/discipline", query_string=args)
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    return (page_figures(html, "by-person", "data-key"),
-            page_figures(html, "by-organisation", "data-key"), html)
+    return (
+        page_figures(html, "by-person", "data-key"),
+        page_figures(html, "by-organisation", "data-key"),
+        html,
+    )
 
 
 def test_discipline_figures(scenario, login):
@@ -32,12 +35,19 @@ def test_discipline_figures(scenario, login):
     }
 
 
-@pytest.mark.parametrize("sort, descending, first", [
-    ("name", False, "bobrova"), ("name", True, "diskulcu"),
-    ("due", True, "bobrova"), ("overdue", False, "diskulcu"),
-    ("share", True, "diskulcu"), ("share", False, "bobrova"),
-    ("late", True, "bobrova"), ("drop table people", False, "bobrova"),
-])
+@pytest.mark.parametrize(
+    "sort, descending, first",
+    [
+        ("name", False, "bobrova"),
+        ("name", True, "diskulcu"),
+        ("due", True, "bobrova"),
+        ("overdue", False, "diskulcu"),
+        ("share", True, "diskulcu"),
+        ("share", False, "bobrova"),
+        ("late", True, "bobrova"),
+        ("drop table people", False, "bobrova"),
+    ],
+)
 def test_discipline_sorting(scenario, login, sort, descending, first):
     args = {"sort": sort, "dir": "desc" if descending else "asc"}
     people, _orgs, _html = _discipline(login(scenario.admin), scenario, **args)
@@ -45,17 +55,20 @@ def test_discipline_sorting(scenario, login, sort, descending, first):
 
 
 def test_organisations_sort_by_share_with_ties_by_name(scenario, login):
-    _people, orgs, _html = _discipline(login(scenario.admin), scenario, sort="share",
-                                       dir="desc")
+    _people, orgs, _html = _discipline(login(scenario.admin), scenario, sort="share", dir="desc")
     s = scenario
-    assert list(orgs) == [str(o.id) for o in (s.schools[0], s.imc, s.dept, s.schools[1],
-                                              s.schools[2])]
+    assert list(orgs) == [
+        str(o.id) for o in (s.schools[0], s.imc, s.dept, s.schools[1], s.schools[2])
+    ]
 
 
 def test_head_sees_only_the_units_subtree(scenario, login):
     client = login(scenario.head_imc)
-    figures = page_figures(client.get("/reports/", query_string={
-        **H1_2021, "documents": scenario.document.id}).get_data(as_text=True))
+    figures = page_figures(
+        client.get(
+            "/reports/", query_string={**H1_2021, "documents": scenario.document.id}
+        ).get_data(as_text=True)
+    )
     assert figures == {
         "goals": (2, 2, 0, 0, 0, 0, "100 %"),
         "effectiveness": (1, 0, 0, 0, 0, 1, "0 %"),
@@ -69,22 +82,37 @@ def test_head_sees_only_the_units_subtree(scenario, login):
 
 def test_head_of_the_department_may_narrow_to_a_school(scenario, login):
     client = login(scenario.head_dept)
-    figures = page_figures(client.get("/reports/", query_string={
-        **H1_2021, "unit": scenario.schools[1].id}).get_data(as_text=True))
-    assert figures == {"measures": (1, 0, 1, 0, 0, 0, "100 %"),
-                       "total": (1, 0, 1, 0, 0, 0, "100 %")}
+    figures = page_figures(
+        client.get("/reports/", query_string={**H1_2021, "unit": scenario.schools[1].id}).get_data(
+            as_text=True
+        )
+    )
+    assert figures == {
+        "measures": (1, 0, 1, 0, 0, 0, "100 %"),
+        "total": (1, 0, 1, 0, 0, 0, "100 %"),
+    }
 
 
 def test_head_may_not_look_outside_the_subtree(scenario, login):
     client = login(scenario.head_school)
     assert client.get("/reports/", query_string={"unit": scenario.imc.id}).status_code == 404
-    assert client.get("/reports/export.xlsx",
-                      query_string={"unit": scenario.imc.id}).status_code == 404
+    assert (
+        client.get("/reports/export.xlsx", query_string={"unit": scenario.imc.id}).status_code
+        == 404
+    )
 
 
-@pytest.mark.parametrize("path", ["/reports/", "/reports/discipline", "/reports/export.docx",
-                                  "/reports/export.xlsx", "/reports/export.csv",
-                                  "/reports/stage/goals"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/reports/",
+        "/reports/discipline",
+        "/reports/export.docx",
+        "/reports/export.xlsx",
+        "/reports/export.csv",
+        "/reports/stage/goals",
+    ],
+)
 def test_executors_are_refused(scenario, login, path):
     assert login(scenario.executor).get(path).status_code == 403
 

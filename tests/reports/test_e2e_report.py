@@ -24,8 +24,9 @@ def _seed(app) -> None:
         cases = [(stage, *o) for stage in ("goals", "monitoring") for o in outcomes]
         for n, (stage, state, done_on) in enumerate(cases):
             item = make.item(doc, f"Пункт {n}", stage, number=str(n + 1))
-            make.occurrence(official, item=item, due_on=date(2021, 4, 15), state=state,
-                            done_on=done_on)
+            make.occurrence(
+                official, item=item, due_on=date(2021, 4, 15), state=state, done_on=done_on
+            )
         db.session.commit()
 
 

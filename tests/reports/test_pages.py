@@ -14,10 +14,19 @@ def _outcomes(html: str, section: str) -> list[str]:
 
 
 def test_items_under_each_stage_overdue_first(scenario, login):
-    html = login(scenario.admin).get("/reports/", query_string={
-        **H1_2021, "documents": scenario.document.id}).get_data(as_text=True)
+    html = (
+        login(scenario.admin)
+        .get("/reports/", query_string={**H1_2021, "documents": scenario.document.id})
+        .get_data(as_text=True)
+    )
     assert _outcomes(html, "stage-monitoring") == [
-        "overdue", "overdue", "not_yet_due", "on_time", "on_time", "not_needed"]
+        "overdue",
+        "overdue",
+        "not_yet_due",
+        "on_time",
+        "on_time",
+        "not_needed",
+    ]
     assert _outcomes(html, "stage-measures") == ["overdue", "late", "on_time"]
     assert "Отчёт направлен" in html and "МБОУ СОШ № 3" in html
     assert "Боброва Л.В." in html
@@ -32,8 +41,14 @@ def test_stage_page_pages_through_one_stage(scenario, login):
     assert soup.select_one("table.items tbody tr")["data-outcome"] == "overdue"
     unstaged = client.get("/reports/stage/none", query_string=H1_2021)
     assert "Без этапа" in unstaged.get_data(as_text=True)
-    assert len(BeautifulSoup(unstaged.get_data(as_text=True), "html.parser")
-               .select("table.items tbody tr")) == 1
+    assert (
+        len(
+            BeautifulSoup(unstaged.get_data(as_text=True), "html.parser").select(
+                "table.items tbody tr"
+            )
+        )
+        == 1
+    )
     assert client.get("/reports/stage/nonsense").status_code == 404
 
 
@@ -41,8 +56,12 @@ def test_report_works_with_csrf_enabled(tmp_path, clock):
     """The filter form is a GET form: no token needed; the sign-in form still wants one."""
     from tests.factories import Factories
 
-    app = create_app(TestConfig, WTF_CSRF_ENABLED=True, CLOCK=clock,
-                     SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'csrf.db'}")
+    app = create_app(
+        TestConfig,
+        WTF_CSRF_ENABLED=True,
+        CLOCK=clock,
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'csrf.db'}",
+    )
     with app.app_context():
         db.create_all()
         make = Factories(db.session)
@@ -50,8 +69,10 @@ def test_report_works_with_csrf_enabled(tmp_path, clock):
         user_id = user.id
         db.session.commit()
         client = app.test_client()
-        assert client.post("/login", data={"login": user.login,
-                                           "password": "secret-pass"}).status_code == 400
+        assert (
+            client.post("/login", data={"login": user.login, "password": "secret-pass"}).status_code
+            == 400
+        )
         with client.session_transaction() as session:
             session["_user_id"] = str(user_id)
             session["_fresh"] = True

@@ -25,8 +25,12 @@ def is_coexecutor(user: User, occurrence: Occurrence) -> bool:
     """Helpers (соисполнители) of the assignment see it too: they comment and attach."""
     if user.person_id is None:
         return False
-    stmt = select(exists().where(CoExecutor.assignment_id == occurrence.assignment_id,
-                                 CoExecutor.person_id == user.person_id))
+    stmt = select(
+        exists().where(
+            CoExecutor.assignment_id == occurrence.assignment_id,
+            CoExecutor.person_id == user.person_id,
+        )
+    )
     return bool(db.session.scalar(stmt))
 
 

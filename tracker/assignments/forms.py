@@ -1,7 +1,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import URL, DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional
+
+from tracker.core.validators import web_links
 
 
 class CompleteForm(FlaskForm):
@@ -11,8 +13,7 @@ class CompleteForm(FlaskForm):
     )
     evidence_url = StringField(
         _l("Ссылка на подтверждение"),
-        validators=[Optional(), URL(message=_l("Ссылка должна начинаться с http:// или https://")),
-                    Length(max=1000)],
+        validators=[Optional(), web_links, Length(max=1000)],
     )
     submit = SubmitField(_l("Выполнено"))
 
@@ -33,6 +34,7 @@ class UnitFilterForm(FlaskForm):
     document = SelectField(_l("Документ"), coerce=int, validate_choice=False, default=0)
     stage = SelectField(_l("Этап"), validate_choice=False, default="")
     overdue = SelectField(
-        _l("Показать"), choices=[("", _l("все открытые")), ("1", _l("только просроченные"))],
+        _l("Показать"),
+        choices=[("", _l("все открытые")), ("1", _l("только просроченные"))],
         default="",
     )

@@ -11,7 +11,12 @@ from tracker.extensions import db
 from tracker.people.models import Organisation, Person
 
 OPEN, REPORTED, DONE, RETURNED, NOT_NEEDED, CANCELLED = (
-    "open", "reported", "done", "returned", "not_needed", "cancelled",
+    "open",
+    "reported",
+    "done",
+    "returned",
+    "not_needed",
+    "cancelled",
 )
 STATES = (OPEN, REPORTED, DONE, RETURNED, NOT_NEEDED, CANCELLED)
 ACTIVE_STATES = (OPEN, RETURNED)
@@ -113,8 +118,9 @@ class CoExecutor(db.Model):
     """A helper (соисполнитель) on an assignment: may comment and attach, never report."""
 
     __tablename__ = "co_executors"
-    __table_args__ = (UniqueConstraint("assignment_id", "person_id",
-                                       name="uq_co_executors_assignment_person"),)
+    __table_args__ = (
+        UniqueConstraint("assignment_id", "person_id", name="uq_co_executors_assignment_person"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id"), index=True)

@@ -95,8 +95,9 @@ def unit_occurrences(scope: Organisation, flt: UnitFilter, today: date, page: in
     return rows[:PER_PAGE], len(rows) > PER_PAGE
 
 
-def unit_statement(path: str, flt: UnitFilter, today: date, limit: int = PER_PAGE,
-                   offset: int = 0) -> Select:
+def unit_statement(
+    path: str, flt: UnitFilter, today: date, limit: int = PER_PAGE, offset: int = 0
+) -> Select:
     """`limit` open occurrences under `path` in due order from `offset`, with their context."""
     page = _unit_page_ids(path, flt, today, limit, offset)
     return _with_context(select(Occurrence)).where(Occurrence.id.in_(page)).order_by(*DUE_ORDER)
@@ -115,12 +116,16 @@ def _unit_page_ids(path: str, flt: UnitFilter, today: date, limit: int, offset: 
     base = _apply_filters(select(Occurrence.id, Occurrence.due_on).where(in_scope), flt, today)
     parts = [
         base.where(Occurrence.state == state, Occurrence.due_on.is_not(None))
-        .order_by(Occurrence.due_on, Occurrence.id).limit(offset + limit).subquery()
+        .order_by(Occurrence.due_on, Occurrence.id)
+        .limit(offset + limit)
+        .subquery()
         for state in OPEN_LIKE
     ]
     parts.append(
         base.where(Occurrence.state.in_(OPEN_LIKE), Occurrence.due_on.is_(None))
-        .order_by(Occurrence.id).limit(offset + limit).subquery()
+        .order_by(Occurrence.id)
+        .limit(offset + limit)
+        .subquery()
     )
     candidates = union_all(*(select(part.c.id, part.c.due_on) for part in parts)).subquery()
     return (
@@ -177,7 +182,8 @@ def filter_choices(root: Organisation, scope: Organisation | None = None):
         UnitChoice(r.id, Organisation.label.fget(r), Organisation.depth.fget(r))
         for r in db.session.execute(
             select(Organisation.id, Organisation.name, Organisation.short_name, Organisation.path)
-            .where(subtree_clause(root.path)).order_by(Organisation.path)
+            .where(subtree_clause(root.path))
+            .order_by(Organisation.path)
         )
     ]
     people = [

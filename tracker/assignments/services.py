@@ -11,7 +11,7 @@ from tracker.assignments.models import (
     Occurrence,
 )
 from tracker.auth.models import User
-from tracker.core.time import local_day, now_utc, today_in
+from tracker.core.time import local_day, now_utc, occurrence_tz, today_in
 from tracker.extensions import db
 
 
@@ -19,8 +19,14 @@ class TransitionError(Exception):
     """A state change that is not allowed; the message is for the user."""
 
 
-def record(occurrence: Occurrence | None, actor: User | None, action: str,
-           from_state: str | None = None, to_state: str | None = None, **details) -> AuditEvent:
+def record(
+    occurrence: Occurrence | None,
+    actor: User | None,
+    action: str,
+    from_state: str | None = None,
+    to_state: str | None = None,
+    **details,
+) -> AuditEvent:
     event = AuditEvent(
         occurrence_id=occurrence.id if occurrence else None,
         actor_id=actor.id if actor else None,
@@ -34,8 +40,9 @@ def record(occurrence: Occurrence | None, actor: User | None, action: str,
     return event
 
 
-def change_state(occurrence: Occurrence, actor: User | None, to_state: str, action: str,
-                 **details) -> None:
+def change_state(
+    occurrence: Occurrence, actor: User | None, to_state: str, action: str, **details
+) -> None:
     """Move an occurrence to a new state, bump its calendar sequence, and audit it."""
     from_state = occurrence.state
     occurrence.state = to_state
@@ -72,24 +79,22 @@ def complete(occurrence: Occurrence, user: User, report: str, evidence_url: str 
         change_state(occurrence, user, REPORTED, "reported")
     else:
         occurrence.done_at = now
-        occurrence.done_on = today_in(_owner_tz(occurrence))
+        occurrence.done_on = today_in(occurrence_tz(occurrence))
         occurrence.done_by_id = user.id
         change_state(occurrence, user, DONE, "done")
     return occurrence.state
 
 
 def undo(occurrence: Occurrence, user: User) -> None:
-    """Take back a tick made by this user today (local to the owner)."""
-    if occurrence.state not in (DONE, REPORTED) or occurrence.reported_by_id != user.id:
+    """Take back a tick made by this user today (local to the owner); never a controller's
+    acceptance."""
+    own_report = occurrence.state == REPORTED and occurrence.reported_by_id == user.id
+    own_tick = occurrence.state == DONE and occurrence.done_by_id == user.id
+    if not (own_report or own_tick):
         raise TransitionError(_("Отменить можно только собственную отметку."))
-    tz = _owner_tz(occurrence)
+    tz = occurrence_tz(occurrence)
     if occurrence.reported_at is None or local_day(occurrence.reported_at, tz) != today_in(tz):
         raise TransitionError(_("Отметку можно отменить только в тот же день."))
     occurrence.done_at = occurrence.done_on = occurrence.done_by_id = None
     occurrence.reported_at = occurrence.reported_by_id = None
     change_state(occurrence, user, OPEN, "undone")
-
-
-def _owner_tz(occurrence: Occurrence) -> str | None:
-    return occurrence.organisation.timezone if occurrence.organisation else None
-

@@ -9,7 +9,7 @@ from tracker.assignments.access import can_view
 from tracker.assignments.forms import ActionForm, CompleteForm, UnitFilterForm
 from tracker.assignments.models import Occurrence
 from tracker.control import page as control_page
-from tracker.core.time import now_utc, today_in
+from tracker.core.time import person_tz, start_of_local_day, today_in
 from tracker.domain.agenda import group_by_bucket
 from tracker.domain.stages import STAGE_TITLES_RU
 from tracker.domain.workdays import default_calendar
@@ -19,9 +19,7 @@ bp = Blueprint("assignments", __name__)
 
 
 def _user_today():
-    person = current_user.person
-    tz = person.organisation.timezone if person and person.organisation else None
-    return today_in(tz)
+    return today_in(person_tz(current_user.person))
 
 
 @bp.route("/my")
@@ -33,12 +31,17 @@ def mine():
         return render_template("assignments/mine.html", groups=None, recent=[], today=None)
     today = _user_today()
     groups = group_by_bucket(queries.my_open_occurrences(person), today)
-    since = now_utc().replace(hour=0, minute=0, second=0, microsecond=0)
-    recent = [o for o in queries.done_by_since(current_user.id, since)
-              if o.state in ("done", "reported")]
+    since = start_of_local_day(person_tz(person))
+    recent = [
+        o for o in queries.done_by_since(current_user.id, since) if o.state in ("done", "reported")
+    ]
     return render_template(
-        "assignments/mine.html", groups=groups, recent=recent, today=today,
-        form=CompleteForm(), action_form=ActionForm(),
+        "assignments/mine.html",
+        groups=groups,
+        recent=recent,
+        today=today,
+        form=CompleteForm(),
+        action_form=ActionForm(),
     )
 
 
@@ -54,17 +57,30 @@ def units():
         abort(404)
     _fill_choices(form, *queries.filter_choices(root, scope))
     flt = queries.UnitFilter(
-        person_id=form.person.data or None, document_id=form.document.data or None,
-        stage=form.stage.data or None, overdue_only=form.overdue.data == "1",
+        person_id=form.person.data or None,
+        document_id=form.document.data or None,
+        stage=form.stage.data or None,
+        overdue_only=form.overdue.data == "1",
     )
     today = _user_today()
     page = request.args.get("page", 1, type=int)
     rows, has_next = queries.unit_occurrences(scope, flt, today, page)
     calendar = default_calendar()
-    late = {o.id: calendar.working_days_between(o.due_on, today)
-            for o in rows if o.due_on and o.due_on < today}
-    return render_template("assignments/units.html", root=root, rows=rows, late=late,
-                           today=today, form=form, page=page, has_next=has_next)
+    late = {
+        o.id: calendar.working_days_between(o.due_on, today)
+        for o in rows
+        if o.due_on and o.due_on < today
+    }
+    return render_template(
+        "assignments/units.html",
+        root=root,
+        rows=rows,
+        late=late,
+        today=today,
+        form=form,
+        page=page,
+        has_next=has_next,
+    )
 
 
 def _fill_choices(form, units_, people, documents) -> None:
@@ -90,7 +106,10 @@ def _visible_occurrence(occurrence_id: int) -> Occurrence:
 def detail(occurrence_id: int):
     occurrence = _visible_occurrence(occurrence_id)
     return render_template(
-        "assignments/detail.html", o=occurrence, form=CompleteForm(), action_form=ActionForm(),
+        "assignments/detail.html",
+        o=occurrence,
+        form=CompleteForm(),
+        action_form=ActionForm(),
         may_complete=services.answers_for(current_user, occurrence),
         control=control_page.context(occurrence, current_user),
     )
@@ -106,14 +125,19 @@ def complete(occurrence_id: int):
             flash(errors[0], "error")
         return redirect(url_for("assignments.detail", occurrence_id=occurrence.id))
     try:
-        state = services.complete(occurrence, current_user, form.report.data,
-                                  form.evidence_url.data)
+        state = services.complete(
+            occurrence, current_user, form.report.data, form.evidence_url.data
+        )
     except services.TransitionError as exc:
         flash(str(exc), "error")
         return redirect(url_for("assignments.detail", occurrence_id=occurrence.id))
     db.session.commit()
-    flash(_("Отмечено как выполненное.") if state == "done"
-          else _("Отчёт отправлен на проверку контролёру."), "success")
+    flash(
+        _("Отмечено как выполненное.")
+        if state == "done"
+        else _("Отчёт отправлен на проверку контролёру."),
+        "success",
+    )
     return redirect(url_for("assignments.mine"))
 
 

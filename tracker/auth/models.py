@@ -31,7 +31,9 @@ class User(UserMixin, db.Model):
     login: Mapped[str] = mapped_column(String(120), unique=True)
     password_hash: Mapped[str] = mapped_column(String(256))
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), unique=True)
-    roles_csv: Mapped[str] = mapped_column(String(120), default="executor", server_default="executor")
+    roles_csv: Mapped[str] = mapped_column(
+        String(120), default="executor", server_default="executor"
+    )
     locale: Mapped[str] = mapped_column(String(5), default="ru", server_default="ru")
     notify_mode: Mapped[str] = mapped_column(String(10), default="each", server_default="each")
     is_enabled: Mapped[bool] = mapped_column(default=True, server_default="1")

@@ -14,7 +14,12 @@ bp = Blueprint("auth", __name__)
 
 
 def _safe_next(target: str | None) -> str:
-    if target and not urlsplit(target).netloc and target.startswith("/") and not target.startswith("//"):
+    if (
+        target
+        and not urlsplit(target).netloc
+        and target.startswith("/")
+        and not target.startswith("//")
+    ):
         return target
     return url_for("core.index")
 
@@ -28,8 +33,10 @@ def login():
         try:
             user = authenticate(form.login.data, form.password.data)
         except LoginThrottled as exc:
-            flash(_("Слишком много неудачных попыток. Повторите через %(n)s с.", n=exc.wait_seconds),
-                  "error")
+            flash(
+                _("Слишком много неудачных попыток. Повторите через %(n)s с.", n=exc.wait_seconds),
+                "error",
+            )
             return render_template("auth/login.html", form=form), 429
         db.session.commit()
         if user is None:

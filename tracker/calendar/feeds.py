@@ -25,8 +25,12 @@ from tracker.domain.stages import STAGE_TITLES_RU
 FEED_VERSION = "1"  # bump when the layout changes, so every ETag changes with it
 PRODID = "-//tracker//Kontrol porucheniy//RU"
 CLOSED_EVENT_STATES = {"cancelled": "CANCELLED", "not_needed": "CANCELLED"}
-TODO_STATES = {"done": "COMPLETED", "not_needed": "CANCELLED", "cancelled": "CANCELLED",
-               "reported": "IN-PROCESS"}
+TODO_STATES = {
+    "done": "COMPLETED",
+    "not_needed": "CANCELLED",
+    "cancelled": "CANCELLED",
+    "reported": "IN-PROCESS",
+}
 
 
 @dataclass(frozen=True)
@@ -41,8 +45,10 @@ class FeedSpec:
 
     @property
     def key(self) -> str:
-        return f"{self.scope}:{self.document_id}:{int(self.include_done)}:{self.stage}:" \
-               f"{int(self.todo)}"
+        return (
+            f"{self.scope}:{self.document_id}:{int(self.include_done)}:{self.stage}:"
+            f"{int(self.todo)}"
+        )
 
 
 def parse_spec(args) -> FeedSpec | None:
@@ -81,8 +87,10 @@ class FeedContext:
 def etag_for(user_id: int, spec: FeedSpec, fingerprint, extra: str) -> str:
     """A fingerprint of the feed's rows, its filters and its settings."""
     last = fingerprint.last_modified.isoformat() if fingerprint.last_modified else "-"
-    raw = f"{FEED_VERSION}|{user_id}|{spec.key}|{fingerprint.count}|{last}|" \
-          f"{fingerprint.max_sequence}|{extra}"
+    raw = (
+        f"{FEED_VERSION}|{user_id}|{spec.key}|{fingerprint.count}|{last}|"
+        f"{fingerprint.max_sequence}|{extra}"
+    )
     return hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
 
@@ -94,11 +102,16 @@ def build_calendar(rows, ctx: FeedContext, fragments: dict | None = None) -> byt
     re-serialises that one event and reuses the other 999.
     """
     lines = [
-        b"BEGIN:VCALENDAR", b"VERSION:2.0", content_line("PRODID", PRODID),
-        b"CALSCALE:GREGORIAN", b"METHOD:PUBLISH",
-        text_line("X-WR-CALNAME", ctx.name), text_line("NAME", ctx.name),
+        b"BEGIN:VCALENDAR",
+        b"VERSION:2.0",
+        content_line("PRODID", PRODID),
+        b"CALSCALE:GREGORIAN",
+        b"METHOD:PUBLISH",
+        text_line("X-WR-CALNAME", ctx.name),
+        text_line("NAME", ctx.name),
         text_line("X-WR-TIMEZONE", ctx.timezone),
-        b"REFRESH-INTERVAL;VALUE=DURATION:PT1H", b"X-PUBLISHED-TTL:PT1H",
+        b"REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+        b"X-PUBLISHED-TTL:PT1H",
     ]
     write = _todo_lines if ctx.todo else _event_lines
     fragments = {} if fragments is None else fragments
@@ -118,7 +131,8 @@ def build_calendar(rows, ctx: FeedContext, fragments: dict | None = None) -> byt
 def _event_lines(lines: list, row, ctx: FeedContext, stamp: str) -> None:
     day = row.due_on
     lines += (
-        b"BEGIN:VEVENT", content_line("UID", f"occurrence-{row.id}@{ctx.host}"),
+        b"BEGIN:VEVENT",
+        content_line("UID", f"occurrence-{row.id}@{ctx.host}"),
         content_line("DTSTAMP", stamp),
         content_line("DTSTART", ical_date(day), "VALUE=DATE"),
         content_line("DTEND", ical_date(day + timedelta(days=1)), "VALUE=DATE"),
@@ -132,7 +146,8 @@ def _event_lines(lines: list, row, ctx: FeedContext, stamp: str) -> None:
 
 def _todo_lines(lines: list, row, ctx: FeedContext, stamp: str) -> None:
     lines += (
-        b"BEGIN:VTODO", content_line("UID", f"occurrence-{row.id}-todo@{ctx.host}"),
+        b"BEGIN:VTODO",
+        content_line("UID", f"occurrence-{row.id}-todo@{ctx.host}"),
         content_line("DTSTAMP", stamp),
         content_line("DUE", ical_date(row.due_on), "VALUE=DATE"),
         content_line("STATUS", TODO_STATES.get(row.state, "NEEDS-ACTION")),
@@ -167,8 +182,9 @@ def _common_lines(lines: list, row, ctx: FeedContext) -> str:
 
 
 def _description(row, owner: str | None, link: str, labels: dict) -> str:
-    document = row.document_title if len(row.document_title) <= 80 else \
-        shorten(row.document_title, 80)
+    document = (
+        row.document_title if len(row.document_title) <= 80 else shorten(row.document_title, 80)
+    )
     if row.document_number:
         document = f"{document} № {row.document_number}"
     parts = [row.item_text.strip(), "", f"{labels['document']}: {document}"]
@@ -185,25 +201,36 @@ def _description(row, owner: str | None, link: str, labels: dict) -> str:
 
 
 def _owner(row) -> str | None:
-    return (person_short_name(row.surname, row.initials) or row.organisation_short_name
-            or row.organisation_name or row.owner_raw)
+    return (
+        person_short_name(row.surname, row.initials)
+        or row.organisation_short_name
+        or row.organisation_name
+        or row.owner_raw
+    )
 
 
 def _alarm_lines(lines: list, alarm: str | None, summary: str, related: str) -> None:
     if not alarm:
         return
     lines += (
-        b"BEGIN:VALARM", b"ACTION:DISPLAY", text_line("DESCRIPTION", summary),
-        content_line("TRIGGER", alarm, related), b"END:VALARM",
+        b"BEGIN:VALARM",
+        b"ACTION:DISPLAY",
+        text_line("DESCRIPTION", summary),
+        content_line("TRIGGER", alarm, related),
+        b"END:VALARM",
     )
 
 
 def feed_labels() -> dict:
     """The feed's words in the active locale, translated once rather than per event."""
     return {
-        "due": _("Срок"), "checkin": _("Отчёт"), "document": _("Документ"),
-        "item": _("Пункт"), "deadline": _("Срок по документу"),
-        "result": _("Ожидаемый результат"), "owner": _("Ответственный"),
+        "due": _("Срок"),
+        "checkin": _("Отчёт"),
+        "document": _("Документ"),
+        "item": _("Пункт"),
+        "deadline": _("Срок по документу"),
+        "result": _("Ожидаемый результат"),
+        "owner": _("Ответственный"),
         "state": _("Состояние"),
         "states": {key: _(title) for key, title in STATE_LABELS.items()},
         "stages": {key: _(title) for key, title in STAGE_TITLES_RU.items()},

@@ -94,20 +94,33 @@ def _personal_visibility(person: Person) -> ColumnElement[bool]:
 def fingerprint(scope: Scope) -> Fingerprint:
     """One aggregate query: enough to tell whether anything in the feed changed."""
     stmt = _joined(
-        select(func.count(Occurrence.id), func.max(Occurrence.updated_at),
-               func.max(Occurrence.sequence))
+        select(
+            func.count(Occurrence.id),
+            func.max(Occurrence.updated_at),
+            func.max(Occurrence.sequence),
+        )
     ).where(scope.where)
     count, last_modified, max_sequence = db.session.execute(stmt).one()
     return Fingerprint(count, last_modified, max_sequence or 0)
 
 
 FEED_COLUMNS = (
-    Occurrence.id, Occurrence.due_on, Occurrence.state, Occurrence.is_checkin,
-    Occurrence.stage, Occurrence.sequence, Occurrence.updated_at, Occurrence.done_at,
-    Item.text.label("item_text"), Item.number.label("item_number"),
-    Item.result.label("item_result"), Item.deadline_raw,
-    Document.title.label("document_title"), Document.number.label("document_number"),
-    Person.surname, Person.initials,
+    Occurrence.id,
+    Occurrence.due_on,
+    Occurrence.state,
+    Occurrence.is_checkin,
+    Occurrence.stage,
+    Occurrence.sequence,
+    Occurrence.updated_at,
+    Occurrence.done_at,
+    Item.text.label("item_text"),
+    Item.number.label("item_number"),
+    Item.result.label("item_result"),
+    Item.deadline_raw,
+    Document.title.label("document_title"),
+    Document.number.label("document_number"),
+    Person.surname,
+    Person.initials,
     Organisation.name.label("organisation_name"),
     Organisation.short_name.label("organisation_short_name"),
     Assignment.owner_raw,

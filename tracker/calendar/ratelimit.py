@@ -15,8 +15,12 @@ from collections.abc import Callable
 class SlidingWindowLimiter:
     """At most `limit` accepted hits per key in any `window` seconds."""
 
-    def __init__(self, window: float = 60.0, clock: Callable[[], float] = time.monotonic,
-                 max_keys: int = 10_000):
+    def __init__(
+        self,
+        window: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
+        max_keys: int = 10_000,
+    ):
         self.window = window
         self.clock = clock
         self.max_keys = max_keys

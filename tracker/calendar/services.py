@@ -40,8 +40,9 @@ def issue_token(user: User) -> str:
     """Replace the user's feed token; the clear token is returned once and never stored."""
     revoke_tokens(user)
     token = secrets.token_urlsafe(TOKEN_BYTES)
-    db.session.add(CalendarToken(user_id=user.id, token_hash=hash_token(token),
-                                 created_at=now_utc()))
+    db.session.add(
+        CalendarToken(user_id=user.id, token_hash=hash_token(token), created_at=now_utc())
+    )
     db.session.flush()
     return token
 
@@ -53,10 +54,15 @@ def resolve(token: str) -> tuple[CalendarToken, User] | None:
     stmt = (
         select(CalendarToken, User)
         .join(User, CalendarToken.user_id == User.id)
-        .where(CalendarToken.token_hash == hash_token(token),
-               CalendarToken.revoked_at.is_(None), User.is_enabled.is_(True))
-        .options(joinedload(User.person).joinedload(Person.organisation),
-                 joinedload(User.person).joinedload(Person.head_of))
+        .where(
+            CalendarToken.token_hash == hash_token(token),
+            CalendarToken.revoked_at.is_(None),
+            User.is_enabled.is_(True),
+        )
+        .options(
+            joinedload(User.person).joinedload(Person.organisation),
+            joinedload(User.person).joinedload(Person.head_of),
+        )
     )
     row = db.session.execute(stmt).first()
     return (row[0], row[1]) if row else None

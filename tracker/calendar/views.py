@@ -31,8 +31,12 @@ bp = Blueprint("calendar", __name__, url_prefix="/calendar")
 @bp.route("/")
 @login_required
 def index():
-    return render_template("calendar/index.html", token=services.active_token(current_user),
-                           form=TokenForm(), addresses=None)
+    return render_template(
+        "calendar/index.html",
+        token=services.active_token(current_user),
+        form=TokenForm(),
+        addresses=None,
+    )
 
 
 @bp.route("/regenerate", methods=["POST"])
@@ -43,8 +47,12 @@ def regenerate():
         abort(400)
     token = services.issue_token(current_user)
     db.session.commit()
-    html = render_template("calendar/index.html", token=services.active_token(current_user),
-                           form=TokenForm(), addresses=_addresses(token))
+    html = render_template(
+        "calendar/index.html",
+        token=services.active_token(current_user),
+        form=TokenForm(),
+        addresses=_addresses(token),
+    )
     return Response(html, headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"})
 
 
@@ -65,8 +73,10 @@ def _addresses(token: str) -> dict:
     https = base + url_for("calendar.feed", token=token)
     webcal = "webcal://" + https.split("://", 1)[1]
     person = current_user.person
-    variants = [(_("Задачи (VTODO) вместо событий"), https + "?components=todo"),
-                (_("Вместе с выполненными"), https + "?done=1")]
+    variants = [
+        (_("Задачи (VTODO) вместо событий"), https + "?components=todo"),
+        (_("Вместе с выполненными"), https + "?done=1"),
+    ]
     if person is not None and person.head_of_id:
         variants.insert(0, (_("Сроки моих подразделений"), https + "?scope=units"))
     qr = segno.make(webcal, error="m").svg_inline(scale=4, title=_("QR-код адреса календаря"))
@@ -81,11 +91,13 @@ def feed(token: str):
         abort(404)
     token_row, user = found
     limiter = _extension("calendar_rate_limiter", SlidingWindowLimiter)
-    retry_after = limiter.hit(token_row.token_hash,
-                              current_app.config["CALENDAR_RATE_LIMIT_PER_MINUTE"])
+    retry_after = limiter.hit(
+        token_row.token_hash, current_app.config["CALENDAR_RATE_LIMIT_PER_MINUTE"]
+    )
     if retry_after is not None:
-        return Response("Too many requests\n", 429, {"Retry-After": str(retry_after)},
-                        mimetype="text/plain")
+        return Response(
+            "Too many requests\n", 429, {"Retry-After": str(retry_after)}, mimetype="text/plain"
+        )
     spec = feeds.parse_spec(request.args)
     scope = queries.feed_scope(user, spec) if spec else None
     if scope is None:
@@ -111,8 +123,9 @@ def _feed_response(user, spec: feeds.FeedSpec, scope: queries.Scope) -> Response
     body = cache.get(etag)
     if body is None:
         fragments = _extension("calendar_fragments", FragmentCache)
-        body = feeds.build_calendar(queries.feed_rows(scope), _context(user, spec, scope, alarm),
-                                    fragments)
+        body = feeds.build_calendar(
+            queries.feed_rows(scope), _context(user, spec, scope, alarm), fragments
+        )
         cache.put(etag, body)
     response.set_data(body)
     return response
@@ -125,8 +138,12 @@ def _context(user, spec: feeds.FeedSpec, scope: queries.Scope, alarm) -> feeds.F
     return feeds.FeedContext(
         name=_("Сроки — %(title)s", title=scope.title),
         timezone=timezone or current_app.config.get("BABEL_DEFAULT_TIMEZONE", "Europe/Moscow"),
-        base_url=base, host=urlsplit(base).hostname or "tracker", alarm=alarm,
-        todo=spec.todo, shows_others=scope.shows_others, locale=user.locale or "ru",
+        base_url=base,
+        host=urlsplit(base).hostname or "tracker",
+        alarm=alarm,
+        todo=spec.todo,
+        shows_others=scope.shows_others,
+        locale=user.locale or "ru",
         labels=feeds.feed_labels(),
     )
 

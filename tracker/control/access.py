@@ -1,6 +1,5 @@
 """Who may do what on an occurrence under control."""
 
-
 from tracker.assignments.access import heads_over, is_coexecutor
 from tracker.assignments.models import Occurrence
 from tracker.assignments.services import answers_for
@@ -18,14 +17,20 @@ def is_controller(user: User, occurrence: Occurrence) -> bool:
 
 def may_contribute(user: User, occurrence: Occurrence) -> bool:
     """Attach files: the owner, a co-executor, or the controller."""
-    return (answers_for(user, occurrence) or is_coexecutor(user, occurrence)
-            or is_controller(user, occurrence))
+    return (
+        answers_for(user, occurrence)
+        or is_coexecutor(user, occurrence)
+        or is_controller(user, occurrence)
+    )
 
 
 def may_manage_team(user: User, occurrence: Occurrence) -> bool:
     """Add or remove co-executors: the owner, a head above, a secretary or an admin."""
-    return (user.has_role("admin", "secretary") or answers_for(user, occurrence)
-            or heads_over(user, occurrence))
+    return (
+        user.has_role("admin", "secretary")
+        or answers_for(user, occurrence)
+        or heads_over(user, occurrence)
+    )
 
 
 def may_reassign(user: User, occurrence: Occurrence) -> bool:

@@ -30,8 +30,9 @@ class ReportForm(FlaskForm):
         _l("Что сделано"),
         validators=[DataRequired(message=_l("Напишите коротко, что сделано.")), Length(max=4000)],
     )
-    links = TextAreaField(_l("Ссылки на подтверждение (по одной в строке)"),
-                          validators=[Length(max=1000), _links])
+    links = TextAreaField(
+        _l("Ссылки на подтверждение (по одной в строке)"), validators=[Length(max=1000), _links]
+    )
     files = MultipleFileField(_l("Файлы"))
     submit = SubmitField(_l("Отправить отчёт"))
 
@@ -39,8 +40,10 @@ class ReportForm(FlaskForm):
 class ReturnForm(FlaskForm):
     comment = TextAreaField(
         _l("Почему возвращается"),
-        validators=[DataRequired(message=_l("Укажите, почему отчёт возвращается.")),
-                    Length(max=4000)],
+        validators=[
+            DataRequired(message=_l("Укажите, почему отчёт возвращается.")),
+            Length(max=4000),
+        ],
     )
     submit = SubmitField(_l("Вернуть на доработку"))
 
@@ -49,8 +52,7 @@ class ExtensionForm(FlaskForm):
     new_due_on = StringField(_l("Новый срок"))
     reason = TextAreaField(
         _l("Причина"),
-        validators=[DataRequired(message=_l("Укажите причину переноса срока.")),
-                    Length(max=4000)],
+        validators=[DataRequired(message=_l("Укажите причину переноса срока.")), Length(max=4000)],
     )
     submit = SubmitField(_l("Попросить перенос"))
 

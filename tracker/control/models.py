@@ -76,7 +76,9 @@ class ControlSettings(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     extensions_decided_by: Mapped[str] = mapped_column(
-        String(12), default="controller", server_default="controller")
+        String(12), default="controller", server_default="controller"
+    )
     report_counts_against: Mapped[str] = mapped_column(
-        String(10), default="new", server_default="new")
+        String(10), default="new", server_default="new"
+    )
     updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

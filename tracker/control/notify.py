@@ -20,8 +20,9 @@ def event_key(event: AuditEvent) -> str:
     return f"e{event.id}"
 
 
-def notify(person_ids, occurrence: Occurrence, rule: str, event: AuditEvent,
-           skip: int | None = None) -> int:
+def notify(
+    person_ids, occurrence: Occurrence, rule: str, event: AuditEvent, skip: int | None = None
+) -> int:
     """Put an in-app notice about `event` in each person's list; returns how many."""
     ids = sorted({pid for pid in person_ids if pid and pid != skip})
     if not ids:
@@ -30,11 +31,19 @@ def notify(person_ids, occurrence: Occurrence, rule: str, event: AuditEvent,
     now = now_utc()
     tz = occurrence.organisation.timezone if occurrence.organisation else None
     for person_id in ids:
-        db.session.add(Notification(
-            occurrence_id=occurrence.id, person_id=person_id, rule=rule,
-            period_key=key, notice_on=today_in(tz), send_after=now,
-            status=IN_APP, attempts=0, created_at=now,
-        ))
+        db.session.add(
+            Notification(
+                occurrence_id=occurrence.id,
+                person_id=person_id,
+                rule=rule,
+                period_key=key,
+                notice_on=today_in(tz),
+                send_after=now,
+                status=IN_APP,
+                attempts=0,
+                created_at=now,
+            )
+        )
     return len(ids)
 
 

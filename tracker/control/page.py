@@ -37,23 +37,25 @@ def context(occurrence: Occurrence, user: User) -> SimpleNamespace:
         coexecutors=queries.coexecutors(occurrence),
         extensions=queries.extensions(occurrence),
         pending=pending,
-        report_form=(ReportForm() if owner and occurrence.state in ACTIVE_STATES
-                             else None),
-        return_form=(ReturnForm() if occurrence.state == REPORTED
-                             and access.is_controller(user, occurrence) else None),
-        extension_form=(ExtensionForm() if owner and not pending
-                                and occurrence.state in ACTIVE_STATES and occurrence.due_on
-                                else None),
-        may_decide=bool(pending) and access.may_decide_extension(
-            user, occurrence, decided_by),
+        report_form=(ReportForm() if owner and occurrence.state in ACTIVE_STATES else None),
+        return_form=(
+            ReturnForm()
+            if occurrence.state == REPORTED and access.is_controller(user, occurrence)
+            else None
+        ),
+        extension_form=(
+            ExtensionForm()
+            if owner and not pending and occurrence.state in ACTIVE_STATES and occurrence.due_on
+            else None
+        ),
+        may_decide=bool(pending) and access.may_decide_extension(user, occurrence, decided_by),
         decision_form=DecisionForm(),
         comment_form=CommentForm(),
         attach_form=(AttachForm() if access.may_contribute(user, occurrence) else None),
         team_form=_person_form(user, occurrence, access.may_manage_team),
         reassign_form=_person_form(user, occurrence, access.may_reassign),
         may_toggle_item=access.may_toggle_acceptance(user, item.effective_controller_id),
-        may_toggle_document=access.may_toggle_acceptance(
-            user, occurrence.document.controller_id),
+        may_toggle_document=access.may_toggle_acceptance(user, occurrence.document.controller_id),
         counted_due_on=services.counted_due_on(occurrence),
         is_head=heads_over(user, occurrence),
     )
@@ -63,8 +65,11 @@ def _person_form(user: User, occurrence: Occurrence, allowed) -> PersonForm | No
     if not allowed(user, occurrence):
         return None
     form = PersonForm()
-    people = queries.people_of_unit(user) if (user.person and user.person.head_of_id) or \
-        user.has_role("admin") else _colleagues(user)
+    people = (
+        queries.people_of_unit(user)
+        if (user.person and user.person.head_of_id) or user.has_role("admin")
+        else _colleagues(user)
+    )
     form.person.choices = [(0, "—")] + [(p.id, p.short_name) for p in people]
     return form
 

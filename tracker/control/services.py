@@ -13,7 +13,13 @@ from tracker.assignments.models import (
     AuditEvent,
     Occurrence,
 )
-from tracker.assignments.services import TransitionError, answers_for, complete, record
+from tracker.assignments.services import (
+    TransitionError,
+    answers_for,
+    change_state,
+    complete,
+    record,
+)
 from tracker.auth.models import User
 from tracker.control import access, storage
 from tracker.control.models import (
@@ -27,18 +33,16 @@ from tracker.control.models import (
     ExtensionRequest,
 )
 from tracker.control.notify import notify, owner_ids
-from tracker.core.time import now_utc, today_in
+from tracker.core.time import local_day, now_utc, today_in
 from tracker.documents.models import Item
 from tracker.extensions import db
 
 
 def settings() -> ControlSettings:
+    """The department's control settings; the defaults (not yet saved) until changed."""
     row = db.session.get(ControlSettings, 1)
     if row is None:
-        row = ControlSettings(id=1, extensions_decided_by="controller",
-                              report_counts_against="new")
-        db.session.add(row)
-        db.session.flush()
+        row = ControlSettings(id=1, extensions_decided_by="controller", report_counts_against="new")
     return row
 
 
@@ -46,6 +50,7 @@ def update_settings(user: User, decided_by: str, counts_against: str) -> Control
     if decided_by not in DECIDERS or counts_against not in COUNTS_AGAINST:
         raise TransitionError(_("Недопустимое значение настройки."))
     row = settings()
+    db.session.add(row)
     row.extensions_decided_by, row.report_counts_against = decided_by, counts_against
     row.updated_at = now_utc()
     record(None, user, "control_settings", decided_by=decided_by, counts_against=counts_against)
@@ -67,9 +72,15 @@ def store_files(occurrence: Occurrence, user: User, checked) -> list[Attachment]
     """Write already-checked files and audit each one."""
     rows = []
     for f in checked:
-        row = Attachment(occurrence_id=occurrence.id, uploaded_by_id=user.id,
-                         original_name=f.original_name, stored_name=storage.write(f.data),
-                         size=len(f.data), content_type=f.content_type, created_at=now_utc())
+        row = Attachment(
+            occurrence_id=occurrence.id,
+            uploaded_by_id=user.id,
+            original_name=f.original_name,
+            stored_name=storage.write(f.data),
+            size=len(f.data),
+            content_type=f.content_type,
+            created_at=now_utc(),
+        )
         db.session.add(row)
         record(occurrence, user, "attached", name=f.original_name, size=len(f.data))
         rows.append(row)
@@ -97,12 +108,15 @@ def _require_reported(occurrence: Occurrence, user: User) -> None:
 
 
 def accept(occurrence: Occurrence, user: User) -> None:
-    """Снять с контроля: done as of the acceptance."""
+    """Снять с контроля. done_at is the acceptance instant (shown as "снято с контроля"), but
+    done_on, which reports judge against the due date, is the owner's local day of the
+    report: a report made on time stays on time however late the controller accepts it."""
     _require_reported(occurrence, user)
-    occurrence.done_at = now_utc()
-    occurrence.done_on = today_in(owner_tz(occurrence))
+    now = now_utc()
+    occurrence.done_at = now
+    occurrence.done_on = local_day(occurrence.reported_at or now, owner_tz(occurrence))
     occurrence.done_by_id = user.id
-    _transition(occurrence, user, DONE, "accepted")
+    change_state(occurrence, user, DONE, "accepted")
 
 
 def return_report(occurrence: Occurrence, user: User, comment: str) -> None:
@@ -112,28 +126,31 @@ def return_report(occurrence: Occurrence, user: User, comment: str) -> None:
         raise TransitionError(_("Укажите, почему отчёт возвращается."))
     _require_reported(occurrence, user)
     occurrence.done_at = occurrence.done_on = occurrence.done_by_id = None
-    event = _transition(occurrence, user, RETURNED, "returned", comment=comment)
-    notify(owner_ids(occurrence), occurrence, "returned", event)
+    change_state(occurrence, user, RETURNED, "returned", comment=comment)
+    notify(owner_ids(occurrence), occurrence, "returned", _latest_event(occurrence, "returned"))
 
 
-def _transition(occurrence: Occurrence, user: User, to_state: str, action: str,
-                **details) -> AuditEvent:
-    """change_state, keeping hold of the audit event so a notice can point at it."""
-    from_state = occurrence.state
-    occurrence.state = to_state
-    occurrence.sequence += 1
-    occurrence.updated_at = now_utc()
-    return record(occurrence, user, action, from_state, to_state, **details)
+def _latest_event(occurrence: Occurrence, action: str) -> AuditEvent:
+    """The audit event change_state has just written (autoflushed), for a notice to cite."""
+    stmt = (
+        select(AuditEvent)
+        .where(AuditEvent.occurrence_id == occurrence.id, AuditEvent.action == action)
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+    return db.session.scalars(stmt).one()
 
 
 def pending_extension(occurrence: Occurrence) -> ExtensionRequest | None:
-    stmt = select(ExtensionRequest).where(ExtensionRequest.occurrence_id == occurrence.id,
-                                          ExtensionRequest.state == PENDING)
+    stmt = select(ExtensionRequest).where(
+        ExtensionRequest.occurrence_id == occurrence.id, ExtensionRequest.state == PENDING
+    )
     return db.session.scalars(stmt).first()
 
 
-def request_extension(occurrence: Occurrence, user: User, new_due_on: date | None,
-                      reason: str) -> ExtensionRequest:
+def request_extension(
+    occurrence: Occurrence, user: User, new_due_on: date | None, reason: str
+) -> ExtensionRequest:
     reason = (reason or "").strip()
     if not answers_for(user, occurrence):
         raise TransitionError(_("Перенос срока может попросить только ответственный."))
@@ -147,12 +164,19 @@ def request_extension(occurrence: Occurrence, user: User, new_due_on: date | Non
         raise TransitionError(_("Укажите причину переноса срока."))
     if pending_extension(occurrence):
         raise TransitionError(_("Запрос на перенос срока уже ожидает решения."))
-    row = ExtensionRequest(occurrence_id=occurrence.id, requested_by_id=user.id,
-                           requested_at=now_utc(), old_due_on=occurrence.due_on,
-                           new_due_on=new_due_on, reason=reason, state=PENDING)
+    row = ExtensionRequest(
+        occurrence_id=occurrence.id,
+        requested_by_id=user.id,
+        requested_at=now_utc(),
+        old_due_on=occurrence.due_on,
+        new_due_on=new_due_on,
+        reason=reason,
+        state=PENDING,
+    )
     db.session.add(row)
-    event = record(occurrence, user, "extension_requested", new_due_on=new_due_on.isoformat(),
-                   reason=reason)
+    event = record(
+        occurrence, user, "extension_requested", new_due_on=new_due_on.isoformat(), reason=reason
+    )
     notify(deciders(occurrence), occurrence, "extension", event, skip=user.person_id)
     return row
 
@@ -167,8 +191,12 @@ def deciders(occurrence: Occurrence) -> list[int]:
     if org is None:
         return []
     ids = [int(x) for x in org.path.strip("/").split("/") if x]
-    stmt = (select(Person.id).join(Organisation, Person.head_of_id == Organisation.id)
-            .where(Organisation.id.in_(ids)).order_by(Organisation.path.desc()))
+    stmt = (
+        select(Person.id)
+        .join(Organisation, Person.head_of_id == Organisation.id)
+        .where(Organisation.id.in_(ids))
+        .order_by(Organisation.path.desc())
+    )
     owners = set(owner_ids(occurrence))
     return [pid for pid in db.session.scalars(stmt) if pid not in owners][:1]
 
@@ -189,8 +217,13 @@ def decide_extension(row: ExtensionRequest, user: User, approve: bool, comment: 
     row.decided_by_id, row.decided_at, row.decision_comment = user.id, now_utc(), comment or None
     if approve:
         _move_due_date(occurrence, row.new_due_on)
-    event = record(occurrence, user, "extension_approved" if approve else "extension_refused",
-                   new_due_on=row.new_due_on.isoformat(), comment=comment)
+    event = record(
+        occurrence,
+        user,
+        "extension_approved" if approve else "extension_refused",
+        new_due_on=row.new_due_on.isoformat(),
+        comment=comment,
+    )
     notify(owner_ids(occurrence), occurrence, "extension", event, skip=user.person_id)
 
 
@@ -209,5 +242,11 @@ def set_acceptance(target, user: User, required: bool) -> None:
     if not access.may_toggle_acceptance(user, controller_id):
         raise TransitionError(_("Изменить это может только контролёр или секретарь."))
     target.requires_acceptance = required
-    record(None, user, "acceptance_set", target="item" if is_item else "document",
-           target_id=target.id, required=required)
+    record(
+        None,
+        user,
+        "acceptance_set",
+        target="item" if is_item else "document",
+        target_id=target.id,
+        required=required,
+    )

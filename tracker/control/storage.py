@@ -6,7 +6,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import current_app
+from flask import current_app, g
 from flask_babel import gettext as _
 
 CONTENT_TYPES = {
@@ -20,6 +20,7 @@ CONTENT_TYPES = {
     "webp": "image/webp",
 }
 ZIP = b"PK\x03\x04"
+PART = ".part"  # a file written but not yet committed
 
 
 class EvidenceError(ValueError):
@@ -63,18 +64,29 @@ def check(upload) -> CheckedFile:
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     allowed = current_app.config["EVIDENCE_EXTENSIONS"]
     if extension not in allowed or extension not in CONTENT_TYPES:
-        raise EvidenceError(_("Файл «%(name)s» нельзя загрузить: допустимы %(kinds)s.",
-                              name=name, kinds=", ".join(allowed)))
+        raise EvidenceError(
+            _(
+                "Файл «%(name)s» нельзя загрузить: допустимы %(kinds)s.",
+                name=name,
+                kinds=", ".join(allowed),
+            )
+        )
     limit = current_app.config["EVIDENCE_MAX_BYTES"]
     data = upload.stream.read(limit + 1)
     if len(data) > limit:
-        raise EvidenceError(_("Файл «%(name)s» больше %(mb)s МБ.", name=name,
-                              mb=round(limit / 1024 / 1024, 1)))
+        raise EvidenceError(
+            _("Файл «%(name)s» больше %(mb)s МБ.", name=name, mb=round(limit / 1024 / 1024, 1))
+        )
     if not data:
         raise EvidenceError(_("Файл «%(name)s» пуст.", name=name))
     if not _magic_matches(extension, data):
-        raise EvidenceError(_("Содержимое файла «%(name)s» не соответствует расширению .%(ext)s.",
-                              name=name, ext=extension))
+        raise EvidenceError(
+            _(
+                "Содержимое файла «%(name)s» не соответствует расширению .%(ext)s.",
+                name=name,
+                ext=extension,
+            )
+        )
     return CheckedFile(name, data, CONTENT_TYPES[extension])
 
 
@@ -83,14 +95,38 @@ def evidence_dir() -> Path:
 
 
 def write(data: bytes) -> str:
-    """Store the bytes under a fresh random name and return that name."""
+    """Store the bytes under a temporary name and return the name they will have.
+
+    The file becomes visible only when finalise() runs after the commit; until then it is
+    "<name>.part", and discard() removes it, so a rolled-back request leaves nothing behind.
+    """
     folder = evidence_dir()
     folder.mkdir(parents=True, exist_ok=True)
     stored_name = secrets.token_hex(16)
-    path = folder / stored_name
-    with open(path, "xb") as handle:
+    with open(folder / (stored_name + PART), "xb") as handle:
         handle.write(data)
+    _pending().append(stored_name)
     return stored_name
+
+
+def _pending() -> list[str]:
+    if "pending_evidence" not in g:
+        g.pending_evidence = []
+    return g.pending_evidence
+
+
+def finalise() -> None:
+    """After a successful commit: move this request's new files into place."""
+    folder = evidence_dir()
+    for name in g.pop("pending_evidence", []):
+        os.replace(folder / (name + PART), folder / name)
+
+
+def discard() -> None:
+    """After a rollback (or any failure): delete this request's files not yet finalised."""
+    folder = evidence_dir()
+    for name in g.pop("pending_evidence", []):
+        (folder / (name + PART)).unlink(missing_ok=True)
 
 
 def path_of(stored_name: str) -> Path:

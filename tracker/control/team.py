@@ -32,8 +32,9 @@ def mentioned_people(text: str, picked_ids=()) -> list[int]:
         ).all()
         for surname, first, second in wanted:
             initials = f"{first}{second}" if first else ""
-            ids.update(pid for pid, s, i in people
-                       if s == surname and (not initials or i == initials))
+            ids.update(
+                pid for pid, s, i in people if s == surname and (not initials or i == initials)
+            )
     return sorted(ids)
 
 
@@ -41,8 +42,9 @@ def add_comment(occurrence: Occurrence, user: User, text: str, picked_ids=()) ->
     text = (text or "").strip()
     if not text:
         raise TransitionError(_("Напишите текст комментария."))
-    comment = Comment(occurrence_id=occurrence.id, author_id=user.id, text=text,
-                      created_at=now_utc())
+    comment = Comment(
+        occurrence_id=occurrence.id, author_id=user.id, text=text, created_at=now_utc()
+    )
     db.session.add(comment)
     mentioned = mentioned_people(text, picked_ids)
     event = record(occurrence, user, "commented", text=text[:500], mentioned=mentioned)
@@ -53,8 +55,9 @@ def add_comment(occurrence: Occurrence, user: User, text: str, picked_ids=()) ->
 def attach(occurrence: Occurrence, user: User, uploads) -> list[Attachment]:
     """Files from the owner, a co-executor or the controller; all checked before any is kept."""
     if not access.may_contribute(user, occurrence):
-        raise TransitionError(_("Прикладывать файлы могут ответственный, соисполнители и "
-                                "контролёр."))
+        raise TransitionError(
+            _("Прикладывать файлы могут ответственный, соисполнители и контролёр.")
+        )
     checked = [storage.check(u) for u in uploads if u and u.filename]
     if not checked:
         raise TransitionError(_("Выберите файл."))
@@ -66,8 +69,11 @@ def add_coexecutor(occurrence: Occurrence, user: User, person: Person | None) ->
         raise TransitionError(_("Соисполнителей назначает ответственный или руководитель."))
     if person is None or person.id in owner_ids(occurrence):
         raise TransitionError(_("Выберите сотрудника, который не является ответственным."))
-    existing = db.session.scalar(select(CoExecutor).where(
-        CoExecutor.assignment_id == occurrence.assignment_id, CoExecutor.person_id == person.id))
+    existing = db.session.scalar(
+        select(CoExecutor).where(
+            CoExecutor.assignment_id == occurrence.assignment_id, CoExecutor.person_id == person.id
+        )
+    )
     if existing:
         raise TransitionError(_("Этот сотрудник уже соисполнитель."))
     row = CoExecutor(assignment_id=occurrence.assignment_id, person_id=person.id)
@@ -80,8 +86,11 @@ def add_coexecutor(occurrence: Occurrence, user: User, person: Person | None) ->
 def remove_coexecutor(occurrence: Occurrence, user: User, person_id: int) -> None:
     if not access.may_manage_team(user, occurrence):
         raise TransitionError(_("Соисполнителей назначает ответственный или руководитель."))
-    row = db.session.scalar(select(CoExecutor).where(
-        CoExecutor.assignment_id == occurrence.assignment_id, CoExecutor.person_id == person_id))
+    row = db.session.scalar(
+        select(CoExecutor).where(
+            CoExecutor.assignment_id == occurrence.assignment_id, CoExecutor.person_id == person_id
+        )
+    )
     if row is None:
         raise TransitionError(_("Этот сотрудник не соисполнитель."))
     record(occurrence, user, "coexecutor_removed", person=row.person.short_name)
@@ -110,8 +119,11 @@ def reassign(occurrence: Occurrence, user: User, person: Person | None) -> int:
 
 
 def _move_open_occurrences(assignment_id: int, user: User, person: Person, old: str):
-    rows = db.session.scalars(select(Occurrence).where(
-        Occurrence.assignment_id == assignment_id, Occurrence.state.in_(ACTIVE_STATES)))
+    rows = db.session.scalars(
+        select(Occurrence).where(
+            Occurrence.assignment_id == assignment_id, Occurrence.state.in_(ACTIVE_STATES)
+        )
+    )
     moved = []
     for occ in rows:
         occ.person_id, occ.organisation_id = person.id, person.organisation_id

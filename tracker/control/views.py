@@ -44,6 +44,7 @@ DOMAIN_ERRORS = (TransitionError, storage.EvidenceError)
 @bp.app_context_processor
 def queue_badge():
     """A callable, so the COUNT runs only on pages that draw the link."""
+
     def control_queue_count() -> int:
         if not has_request_context() or not current_user.is_authenticated:
             return 0
@@ -59,6 +60,12 @@ def too_large(_exc):
     if occurrence_id:
         return redirect(url_for("assignments.detail", occurrence_id=occurrence_id))
     return redirect(url_for("control.queue"))
+
+
+@bp.teardown_request
+def discard_unfinished_files(_exc) -> None:
+    """Files of a request that failed before its commit (finalise never ran) are removed."""
+    storage.discard()
 
 
 def _visible(occurrence_id: int) -> Occurrence:
@@ -86,9 +93,11 @@ def _apply(occurrence: Occurrence, form, action, success: str):
         result = action()
     except DOMAIN_ERRORS as exc:
         db.session.rollback()
+        storage.discard()
         flash(str(exc), "error")
         return _back(occurrence)
     db.session.commit()
+    storage.finalise()
     flash(success(result) if callable(success) else success, "success")
     return _back(occurrence)
 
@@ -97,8 +106,11 @@ def _apply(occurrence: Occurrence, form, action, success: str):
 @login_required
 def queue():
     decided_by = services.settings().extensions_decided_by
-    return render_template("control/queue.html", rows=queries.queue(current_user),
-                           extensions=queries.pending_extensions(current_user, decided_by))
+    return render_template(
+        "control/queue.html",
+        rows=queries.queue(current_user),
+        extensions=queries.pending_extensions(current_user, decided_by),
+    )
 
 
 @bp.route("/occurrences/<int:occurrence_id>/report", methods=["POST"])
@@ -106,19 +118,34 @@ def queue():
 def report(occurrence_id: int):
     occurrence = _visible(occurrence_id)
     form = ReportForm()
-    return _apply(occurrence, form, lambda: services.report(
-        occurrence, current_user, form.report.data, getattr(form.links, "links", []),
-        request.files.getlist("files")),
-        lambda state: _("Отмечено как выполненное.") if state == "done"
-        else _("Отчёт отправлен на проверку контролёру."))
+    return _apply(
+        occurrence,
+        form,
+        lambda: services.report(
+            occurrence,
+            current_user,
+            form.report.data,
+            getattr(form.links, "links", []),
+            request.files.getlist("files"),
+        ),
+        lambda state: (
+            _("Отмечено как выполненное.")
+            if state == "done"
+            else _("Отчёт отправлен на проверку контролёру.")
+        ),
+    )
 
 
 @bp.route("/occurrences/<int:occurrence_id>/accept", methods=["POST"])
 @login_required
 def accept(occurrence_id: int):
     occurrence = _visible(occurrence_id)
-    return _apply(occurrence, ActionForm(), lambda: services.accept(occurrence, current_user),
-                  _("Исполнение принято, поручение снято с контроля."))
+    return _apply(
+        occurrence,
+        ActionForm(),
+        lambda: services.accept(occurrence, current_user),
+        _("Исполнение принято, поручение снято с контроля."),
+    )
 
 
 @bp.route("/occurrences/<int:occurrence_id>/return", methods=["POST"])
@@ -126,8 +153,12 @@ def accept(occurrence_id: int):
 def return_(occurrence_id: int):
     occurrence = _visible(occurrence_id)
     form = ReturnForm()
-    return _apply(occurrence, form, lambda: services.return_report(
-        occurrence, current_user, form.comment.data), _("Отчёт возвращён на доработку."))
+    return _apply(
+        occurrence,
+        form,
+        lambda: services.return_report(occurrence, current_user, form.comment.data),
+        _("Отчёт возвращён на доработку."),
+    )
 
 
 @bp.route("/occurrences/<int:occurrence_id>/extension", methods=["POST"])
@@ -135,9 +166,14 @@ def return_(occurrence_id: int):
 def request_extension(occurrence_id: int):
     occurrence = _visible(occurrence_id)
     form = ExtensionForm()
-    return _apply(occurrence, form, lambda: services.request_extension(
-        occurrence, current_user, getattr(form.new_due_on, "parsed", None), form.reason.data),
-        _("Запрос на перенос срока отправлен."))
+    return _apply(
+        occurrence,
+        form,
+        lambda: services.request_extension(
+            occurrence, current_user, getattr(form.new_due_on, "parsed", None), form.reason.data
+        ),
+        _("Запрос на перенос срока отправлен."),
+    )
 
 
 @bp.route("/extensions/<int:request_id>/decide", methods=["POST"])
@@ -148,9 +184,12 @@ def decide_extension(request_id: int):
         abort(404)
     form = DecisionForm()
     approve = form.decision.data == "approve"
-    return _apply(row.occurrence, form, lambda: services.decide_extension(
-        row, current_user, approve, form.comment.data),
-        _("Перенос срока согласован.") if approve else _("В переносе срока отказано."))
+    return _apply(
+        row.occurrence,
+        form,
+        lambda: services.decide_extension(row, current_user, approve, form.comment.data),
+        _("Перенос срока согласован.") if approve else _("В переносе срока отказано."),
+    )
 
 
 @bp.route("/occurrences/<int:occurrence_id>/comments", methods=["POST"])
@@ -159,16 +198,24 @@ def comment(occurrence_id: int):
     occurrence = _visible(occurrence_id)
     form = CommentForm()
     picked = (form.mention_ids.data or "").replace(",", " ").split()
-    return _apply(occurrence, form, lambda: team.add_comment(
-        occurrence, current_user, form.text.data, picked), _("Комментарий добавлен."))
+    return _apply(
+        occurrence,
+        form,
+        lambda: team.add_comment(occurrence, current_user, form.text.data, picked),
+        _("Комментарий добавлен."),
+    )
 
 
 @bp.route("/occurrences/<int:occurrence_id>/attachments", methods=["POST"])
 @login_required
 def attach(occurrence_id: int):
     occurrence = _visible(occurrence_id)
-    return _apply(occurrence, AttachForm(), lambda: team.attach(
-        occurrence, current_user, request.files.getlist("files")), _("Файлы приложены."))
+    return _apply(
+        occurrence,
+        AttachForm(),
+        lambda: team.attach(occurrence, current_user, request.files.getlist("files")),
+        _("Файлы приложены."),
+    )
 
 
 @bp.route("/attachments/<int:attachment_id>")
@@ -183,8 +230,13 @@ def download(attachment_id: int):
         abort(404)
     if not path.is_file():
         abort(404)
-    return send_file(path, mimetype=row.content_type, as_attachment=True,
-                     download_name=row.original_name, max_age=0)
+    return send_file(
+        path,
+        mimetype=row.content_type,
+        as_attachment=True,
+        download_name=row.original_name,
+        max_age=0,
+    )
 
 
 def _person(form: PersonForm) -> Person | None:
@@ -196,17 +248,24 @@ def _person(form: PersonForm) -> Person | None:
 def add_coexecutor(occurrence_id: int):
     occurrence = _visible(occurrence_id)
     form = PersonForm()
-    return _apply(occurrence, form, lambda: team.add_coexecutor(
-        occurrence, current_user, _person(form)), _("Соисполнитель добавлен."))
+    return _apply(
+        occurrence,
+        form,
+        lambda: team.add_coexecutor(occurrence, current_user, _person(form)),
+        _("Соисполнитель добавлен."),
+    )
 
 
-@bp.route("/occurrences/<int:occurrence_id>/coexecutors/<int:person_id>/remove",
-          methods=["POST"])
+@bp.route("/occurrences/<int:occurrence_id>/coexecutors/<int:person_id>/remove", methods=["POST"])
 @login_required
 def remove_coexecutor(occurrence_id: int, person_id: int):
     occurrence = _visible(occurrence_id)
-    return _apply(occurrence, ActionForm(), lambda: team.remove_coexecutor(
-        occurrence, current_user, person_id), _("Соисполнитель удалён."))
+    return _apply(
+        occurrence,
+        ActionForm(),
+        lambda: team.remove_coexecutor(occurrence, current_user, person_id),
+        _("Соисполнитель удалён."),
+    )
 
 
 @bp.route("/occurrences/<int:occurrence_id>/reassign", methods=["POST"])
@@ -214,8 +273,12 @@ def remove_coexecutor(occurrence_id: int, person_id: int):
 def reassign(occurrence_id: int):
     occurrence = _visible(occurrence_id)
     form = PersonForm()
-    return _apply(occurrence, form, lambda: team.reassign(
-        occurrence, current_user, _person(form)), _("Поручение передано."))
+    return _apply(
+        occurrence,
+        form,
+        lambda: team.reassign(occurrence, current_user, _person(form)),
+        _("Поручение передано."),
+    )
 
 
 @bp.route("/occurrences/<int:occurrence_id>/acceptance/<target>", methods=["POST"])
@@ -225,11 +288,14 @@ def acceptance(occurrence_id: int, target: str):
     occurrence = _visible(occurrence_id)
     if target not in ("item", "document"):
         abort(404)
-    obj: Item | Document = (occurrence.assignment.item if target == "item"
-                            else occurrence.document)
+    obj: Item | Document = occurrence.assignment.item if target == "item" else occurrence.document
     required = request.form.get("required") == "1"
-    return _apply(occurrence, ActionForm(), lambda: services.set_acceptance(
-        obj, current_user, required), _("Настройка приёмки сохранена."))
+    return _apply(
+        occurrence,
+        ActionForm(),
+        lambda: services.set_acceptance(obj, current_user, required),
+        _("Настройка приёмки сохранена."),
+    )
 
 
 @bp.route("/settings", methods=["GET", "POST"])
@@ -238,8 +304,9 @@ def settings():
     row = services.settings()
     form = SettingsForm(obj=row)
     if form.validate_on_submit():
-        services.update_settings(current_user, form.extensions_decided_by.data,
-                                 form.report_counts_against.data)
+        services.update_settings(
+            current_user, form.extensions_decided_by.data, form.report_counts_against.data
+        )
         db.session.commit()
         flash(_("Настройки сохранены."), "success")
         return redirect(url_for("control.settings"))

@@ -1,6 +1,6 @@
 """Russian first, English second: the user's choice, else the session's, else Russian."""
 
-from flask import Flask, g, session
+from flask import Flask, g, has_request_context, session
 from flask_babel import get_locale
 from flask_babel import gettext as babel_gettext
 from flask_babel import ngettext as babel_ngettext
@@ -14,6 +14,8 @@ _translations: dict[tuple[str, str], str] = {}
 
 
 def select_locale() -> str:
+    if not has_request_context():
+        return "ru"
     if current_user and current_user.is_authenticated and current_user.locale:
         return current_user.locale
     chosen = session.get("locale")

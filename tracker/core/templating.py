@@ -6,11 +6,12 @@ from flask import Flask
 from flask_babel import format_date, get_locale
 
 from tracker.domain.labels import STATE_LABELS
+from tracker.domain.links import is_web_link, split_links
 from tracker.domain.stages import STAGE_TITLES_RU
 
 
 def format_day(value: date | datetime | None) -> str:
-    """"10.02.2022" in Russian, the locale's short form otherwise."""
+    """ "10.02.2022" in Russian, the locale's short form otherwise."""
     if value is None:
         return "—"
     if isinstance(value, datetime):
@@ -20,7 +21,13 @@ def format_day(value: date | datetime | None) -> str:
     return format_date(value, "medium")
 
 
+def evidence_links(text: str | None) -> list[str]:
+    """The stored links that are safe to render as href (older rows were checked less)."""
+    return [link for link in split_links(text) if is_web_link(link)]
+
+
 def init_templating(app: Flask) -> None:
+    app.jinja_env.filters["evidence_links"] = evidence_links
     app.jinja_env.filters["day"] = format_day
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.globals["STAGE_LABELS"] = STAGE_TITLES_RU

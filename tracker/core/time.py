@@ -1,6 +1,6 @@
 """The one place the application reads the clock; tests inject their own."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -24,3 +24,20 @@ def as_utc(instant: datetime) -> datetime:
 
 def local_day(instant: datetime, tz_name: str | None) -> date:
     return as_utc(instant).astimezone(ZoneInfo(tz_name or "Europe/Moscow")).date()
+
+
+def start_of_local_day(tz_name: str | None) -> datetime:
+    """Today's local midnight in the given zone, as a UTC instant."""
+    zone = ZoneInfo(tz_name or "Europe/Moscow")
+    local_midnight = datetime.combine(now_utc().astimezone(zone).date(), time(), zone)
+    return local_midnight.astimezone(UTC)
+
+
+def person_tz(person) -> str | None:
+    """The time zone of a person's organisation (None: Moscow)."""
+    return person.organisation.timezone if person and person.organisation else None
+
+
+def occurrence_tz(occurrence) -> str | None:
+    """The time zone a deadline is local to: that of the owning organisation."""
+    return occurrence.organisation.timezone if occurrence.organisation else None

@@ -56,17 +56,27 @@ def parse_for(document: Document, raw: str | None) -> dict:
 
 # --- the item itself ------------------------------------------------------------------------
 
+
 def update_item(item: Item, changes: ItemChanges, user: User) -> int:
     """Apply the edit form; returns how many owners were notified of new occurrences."""
     stale = _deadline_problems(item)
-    new = {"stage": changes.stage or None, "text": changes.text.strip(),
-           "actionable": changes.actionable}
+    new = {
+        "stage": changes.stage or None,
+        "text": changes.text.strip(),
+        "actionable": changes.actionable,
+    }
     old = {"stage": item.stage, "text": item.text, "actionable": item.is_actionable}
     changed = {key: [old[key], new[key]] for key in old if old[key] != new[key]}
     item.stage, item.text, item.is_actionable = new["stage"], new["text"], new["actionable"]
     if changed:
-        record(None, user, "item_edited", item_id=item.id, document_id=item.document_id,
-               changes=changed)
+        record(
+            None,
+            user,
+            "item_edited",
+            item_id=item.id,
+            document_id=item.document_id,
+            changes=changed,
+        )
     if "stage" in changed or "text" in changed:
         _touch_occurrences(item)
     if "actionable" in changed and not item.is_actionable:
@@ -83,8 +93,9 @@ def _touch_occurrences(item: Item) -> None:
     """Calendars show the item's text and stage: every occurrence gets a new sequence."""
     db.session.execute(
         update(Occurrence)
-        .where(Occurrence.assignment_id.in_(select(Assignment.id)
-                                            .where(Assignment.item_id == item.id)))
+        .where(
+            Occurrence.assignment_id.in_(select(Assignment.id).where(Assignment.item_id == item.id))
+        )
         .values(stage=item.stage, sequence=Occurrence.sequence + 1, updated_at=now_utc())
         .execution_options(synchronize_session="fetch")
     )
@@ -100,11 +111,20 @@ def _cancel_open(item: Item, user: User) -> None:
 
 # --- the deadline ---------------------------------------------------------------------------
 
+
 def set_deadline(item: Item, raw: str | None, user: User) -> dict[int, list[int]]:
     """Store a new phrase and re-date the open occurrences; person → new occurrence ids."""
     deadline = parse_for(item.document, raw)
-    record(None, user, "deadline_changed", item_id=item.id, document_id=item.document_id,
-           old=item.deadline_raw, new=raw, kind=deadline["kind"])
+    record(
+        None,
+        user,
+        "deadline_changed",
+        item_id=item.id,
+        document_id=item.document_id,
+        old=item.deadline_raw,
+        new=raw,
+        kind=deadline["kind"],
+    )
     item.deadline_raw, item.deadline_kind = raw, deadline["kind"]
     item.rrule, item.is_optional = deadline["rrule"], bool(deadline["optional"])
     added: dict[int, list[int]] = {}
@@ -130,9 +150,9 @@ def _redate(item: Item, assignment: Assignment, dates, user: User) -> list[int]:
     wanted = _unanswered(occurrence_rows(assignment, item, dates), kept)
     for occurrence, row in zip(open_, wanted, strict=False):
         _redate_one(occurrence, row, user)
-    for occurrence in open_[len(wanted):]:
+    for occurrence in open_[len(wanted) :]:
         change_state(occurrence, user, CANCELLED, "deadline_changed")
-    return insert_occurrences(wanted[len(open_):])
+    return insert_occurrences(wanted[len(open_) :])
 
 
 def _unanswered(rows: list[dict], kept: list[Occurrence]) -> list[dict]:
@@ -162,15 +182,25 @@ def _distance(a: date | None, b: date | None) -> int:
 
 def _redate_one(occurrence: Occurrence, row: dict, user: User) -> None:
     if (occurrence.due_on, occurrence.original_due_on, occurrence.is_checkin) == (
-            row["due_on"], row["original_due_on"], row["is_checkin"]):
+        row["due_on"],
+        row["original_due_on"],
+        row["is_checkin"],
+    ):
         return
     old = occurrence.due_on
     occurrence.due_on, occurrence.original_due_on = row["due_on"], row["original_due_on"]
     occurrence.is_checkin = row["is_checkin"]
     occurrence.sequence += 1
     occurrence.updated_at = now_utc()
-    record(occurrence, user, "deadline_changed", occurrence.state, occurrence.state,
-           old=_iso(old), new=_iso(row["due_on"]))
+    record(
+        occurrence,
+        user,
+        "deadline_changed",
+        occurrence.state,
+        occurrence.state,
+        old=_iso(old),
+        new=_iso(row["due_on"]),
+    )
 
 
 def insert_occurrences(rows: list[dict]) -> list[int]:
@@ -182,15 +212,20 @@ def insert_occurrences(rows: list[dict]) -> list[int]:
 
 # --- shared helpers -------------------------------------------------------------------------
 
+
 def _assignments(item: Item) -> list[Assignment]:
-    return list(db.session.scalars(
-        select(Assignment).where(Assignment.item_id == item.id).order_by(Assignment.id)
-        .options(selectinload(Assignment.occurrences))))
+    return list(
+        db.session.scalars(
+            select(Assignment)
+            .where(Assignment.item_id == item.id)
+            .order_by(Assignment.id)
+            .options(selectinload(Assignment.occurrences))
+        )
+    )
 
 
 def live_clause():
-    return exists().where(Occurrence.assignment_id == Assignment.id,
-                          Occurrence.state != CANCELLED)
+    return exists().where(Occurrence.assignment_id == Assignment.id, Occurrence.state != CANCELLED)
 
 
 def _is_live(assignment: Assignment) -> bool:
@@ -198,8 +233,7 @@ def _is_live(assignment: Assignment) -> bool:
 
 
 def replaceable(occurrence: Occurrence) -> bool:
-    return (occurrence.state == OPEN and occurrence.report is None
-            and occurrence.reported_at is None)
+    return occurrence.state == OPEN and occurrence.report is None and occurrence.reported_at is None
 
 
 def _by_due(occurrence: Occurrence) -> tuple:
@@ -215,11 +249,20 @@ def recompute_problems(item: Item, stale: set[str] | None = None) -> None:
     """Owner and deadline problems anew; the parser's other remarks stay."""
     stale = stale or _deadline_problems(item)
     current = parse_for(item.document, item.deadline_raw)["problems"]
-    problems = [p for p in item.problems or [] if p != NO_OWNER and p not in stale
-                and p not in current and not p.startswith(DEADLINE_PROBLEM_PREFIXES)]
+    problems = [
+        p
+        for p in item.problems or []
+        if p != NO_OWNER
+        and p not in stale
+        and p not in current
+        and not p.startswith(DEADLINE_PROBLEM_PREFIXES)
+    ]
     if item.is_actionable:
-        has_owner = db.session.scalar(select(
-            select(Assignment.id).where(Assignment.item_id == item.id, live_clause()).exists()))
+        has_owner = db.session.scalar(
+            select(
+                select(Assignment.id).where(Assignment.item_id == item.id, live_clause()).exists()
+            )
+        )
         problems += [] if has_owner else [NO_OWNER]
         problems += current
     item.problems = list(dict.fromkeys(problems))

@@ -27,10 +27,10 @@ OWNER_ACTIONS = [
 
 
 class UploadForm(FlaskForm):
-    document = FileField(_l("Файл документа (.docx, .txt, .md, .html)"),
-                         render_kw={"accept": ACCEPTED_EXTENSIONS})
-    text = TextAreaField(_l("…или вставьте текст документа"),
-                         validators=[Length(max=2_000_000)])
+    document = FileField(
+        _l("Файл документа (.docx, .txt, .md, .html)"), render_kw={"accept": ACCEPTED_EXTENSIONS}
+    )
+    text = TextAreaField(_l("…или вставьте текст документа"), validators=[Length(max=2_000_000)])
     issuer = SelectField(_l("Кто издал документ"), coerce=int, validate_choice=False)
     submit = SubmitField(_l("Прочитать документ"))
 
@@ -63,21 +63,30 @@ class OwnerForm(Form):
 
 class ItemForm(Form):
     stage = SelectField(
-        _l("Этап"), choices=[("", "—")] + [(k, _l(v)) for k, v in STAGE_TITLES_RU.items()],
+        _l("Этап"),
+        choices=[("", "—")] + [(k, _l(v)) for k, v in STAGE_TITLES_RU.items()],
         default="",
     )
-    text = TextAreaField(_l("Текст пункта"), validators=[
-        DataRequired(message=_l("Текст пункта не может быть пустым.")), Length(max=20_000)])
+    text = TextAreaField(
+        _l("Текст пункта"),
+        validators=[
+            DataRequired(message=_l("Текст пункта не может быть пустым.")),
+            Length(max=20_000),
+        ],
+    )
     deadline = StringField(_l("Срок (как в документе)"), validators=[Length(max=500)])
     actionable = BooleanField(_l("Поручение"))
     owners = FieldList(FormField(OwnerForm))
-    add_person = SelectField(_l("Добавить ответственного"), coerce=int, validate_choice=False,
-                             default=0)
+    add_person = SelectField(
+        _l("Добавить ответственного"), coerce=int, validate_choice=False, default=0
+    )
 
 
 class PreviewForm(FlaskForm):
-    title = StringField(_l("Название документа"), validators=[
-        DataRequired(message=_l("Укажите название документа.")), Length(max=2000)])
+    title = StringField(
+        _l("Название документа"),
+        validators=[DataRequired(message=_l("Укажите название документа.")), Length(max=2000)],
+    )
     items = FieldList(FormField(ItemForm))
     save = SubmitField(_l("Сохранить правки"))
     confirm = SubmitField(_l("Импортировать"))
@@ -91,8 +100,11 @@ class DiscardForm(FlaskForm):
 
 # --- fixing an imported item on the document's page ----------------------------------------
 
-OWNER_KINDS = [("person", _l("Сотрудник")), ("organisation", _l("Организация")),
-               ("group", _l("Группа (каждой организации)"))]
+OWNER_KINDS = [
+    ("person", _l("Сотрудник")),
+    ("organisation", _l("Организация")),
+    ("group", _l("Группа (каждой организации)")),
+]
 GROUP_CHOICES = [  # the keys of tracker.documents.editing.GROUP_TITLES
     ("schools", _l("Общеобразовательные организации")),
     ("kindergartens", _l("Дошкольные образовательные организации")),
@@ -104,11 +116,17 @@ GROUP_CHOICES = [  # the keys of tracker.documents.editing.GROUP_TITLES
 
 class ItemEditForm(FlaskForm):
     stage = SelectField(
-        _l("Этап"), choices=[("", "—")] + [(k, _l(v)) for k, v in STAGE_TITLES_RU.items()],
+        _l("Этап"),
+        choices=[("", "—")] + [(k, _l(v)) for k, v in STAGE_TITLES_RU.items()],
         default="",
     )
-    text = TextAreaField(_l("Текст пункта"), validators=[
-        DataRequired(message=_l("Текст пункта не может быть пустым.")), Length(max=20_000)])
+    text = TextAreaField(
+        _l("Текст пункта"),
+        validators=[
+            DataRequired(message=_l("Текст пункта не может быть пустым.")),
+            Length(max=20_000),
+        ],
+    )
     deadline = StringField(_l("Срок (как в документе)"), validators=[Length(max=500)])
     actionable = BooleanField(_l("Поручение (не только к сведению)"))
     check = SubmitField(_l("Проверить срок"))

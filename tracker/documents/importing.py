@@ -48,8 +48,9 @@ def _iso(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def create_document(parsed: dict, data: bytes, filename: str, user: User | None,
-                    issuer: Organisation | None) -> Document:
+def create_document(
+    parsed: dict, data: bytes, filename: str, user: User | None, issuer: Organisation | None
+) -> Document:
     existing = existing_import(data)
     if existing is not None:
         raise ImportRefused("Этот файл уже импортирован.", existing)
@@ -82,8 +83,13 @@ def _controller_person(controller: dict) -> Person | None:
     return None
 
 
-def import_parsed(parsed: dict, data: bytes, filename: str, user: User | None = None,
-                  issuer: Organisation | None = None) -> ImportResult:
+def import_parsed(
+    parsed: dict,
+    data: bytes,
+    filename: str,
+    user: User | None = None,
+    issuer: Organisation | None = None,
+) -> ImportResult:
     """Create everything from a reviewed parse; the caller commits (or rolls back)."""
     document = create_document(parsed, data, filename, user, issuer)
     result = ImportResult(document=document)
@@ -92,21 +98,35 @@ def import_parsed(parsed: dict, data: bytes, filename: str, user: User | None = 
         item = _create_item(document, position, entry)
         if item.is_actionable:
             _assign(item, entry, resolver, result)
-    record(None, user, "document_imported", document_id=document.id,
-           assignments=result.assignments, occurrences=result.occurrences)
+    record(
+        None,
+        user,
+        "document_imported",
+        document_id=document.id,
+        assignments=result.assignments,
+        occurrences=result.occurrences,
+    )
     return result
 
 
 def _create_item(document: Document, position: int, entry: dict) -> Item:
     deadline = entry.get("deadline") or {}
     item = Item(
-        document=document, position=position, number=entry.get("number"),
-        section=entry.get("section"), stage=entry.get("stage"), text=entry.get("text") or "",
-        deadline_raw=deadline.get("raw"), deadline_kind=deadline.get("kind") or "none",
-        rrule=deadline.get("rrule"), is_optional=bool(deadline.get("optional")),
-        result=entry.get("result"), is_actionable=entry.get("actionable", True),
-        problems=list(dict.fromkeys([*(entry.get("problems") or []),
-                                     *(deadline.get("problems") or [])])),
+        document=document,
+        position=position,
+        number=entry.get("number"),
+        section=entry.get("section"),
+        stage=entry.get("stage"),
+        text=entry.get("text") or "",
+        deadline_raw=deadline.get("raw"),
+        deadline_kind=deadline.get("kind") or "none",
+        rrule=deadline.get("rrule"),
+        is_optional=bool(deadline.get("optional")),
+        result=entry.get("result"),
+        is_actionable=entry.get("actionable", True),
+        problems=list(
+            dict.fromkeys([*(entry.get("problems") or []), *(deadline.get("problems") or [])])
+        ),
     )
     db.session.add(item)
     db.session.flush()
@@ -141,8 +161,15 @@ def _assign(item: Item, entry: dict, resolver: OwnerResolver, result: ImportResu
         return
     ids = db.session.scalars(
         insert(Assignment).returning(Assignment.id, sort_by_parameter_order=True),
-        [{"item_id": item.id, "person_id": person_id, "organisation_id": org_id,
-          "owner_raw": raw[:300]} for person_id, org_id, raw in owners],
+        [
+            {
+                "item_id": item.id,
+                "person_id": person_id,
+                "organisation_id": org_id,
+                "owner_raw": raw[:300],
+            }
+            for person_id, org_id, raw in owners
+        ],
     ).all()
     dates = due_dates(entry.get("deadline") or {})
     rows = [
@@ -160,9 +187,15 @@ def _owner_targets(owners: list[dict], resolver: OwnerResolver, result: ImportRe
     resolutions = [resolver.resolve(owner) for owner in owners]
     result.unresolved += [r.raw for r in resolutions if not r.found]
     person_ids = {pid for r in resolutions for pid in r.person_ids}
-    orgs_of = dict(db.session.execute(
-        select(Person.id, Person.organisation_id).where(Person.id.in_(person_ids))
-    ).all()) if person_ids else {}
+    orgs_of = (
+        dict(
+            db.session.execute(
+                select(Person.id, Person.organisation_id).where(Person.id.in_(person_ids))
+            ).all()
+        )
+        if person_ids
+        else {}
+    )
     targets, seen = [], set()
     for r in resolutions:
         for key, target in [(("p", p), (p, orgs_of.get(p), r.raw)) for p in r.person_ids] + [
@@ -178,15 +211,22 @@ def occurrence_rows(assignment, item, dates: list[tuple[date | None, bool]]) -> 
     """Insert rows for one assignment's due dates, each moved to a working day."""
     rule = current_app.config["DEADLINE_SHIFT_RULE"]
     calendar = default_calendar()
-    return [_occurrence_row(assignment, item, due, checkin, calendar, rule)
-            for due, checkin in dates]
+    return [
+        _occurrence_row(assignment, item, due, checkin, calendar, rule) for due, checkin in dates
+    ]
 
 
 def _occurrence_row(assignment, item, due, checkin, calendar, rule) -> dict:
     shifted = calendar.shift(due, rule) if due else None
     return {
-        "assignment_id": assignment.id, "person_id": assignment.person_id,
-        "organisation_id": assignment.organisation_id, "document_id": item.document_id,
-        "stage": item.stage, "due_on": shifted, "original_due_on": shifted,
-        "is_checkin": checkin, "state": "open", "sequence": 0,
+        "assignment_id": assignment.id,
+        "person_id": assignment.person_id,
+        "organisation_id": assignment.organisation_id,
+        "document_id": item.document_id,
+        "stage": item.stage,
+        "due_on": shifted,
+        "original_due_on": shifted,
+        "is_checkin": checkin,
+        "state": "open",
+        "sequence": 0,
     }

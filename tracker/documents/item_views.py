@@ -31,8 +31,12 @@ def _editable_item(document_id: int, item_id: int) -> Item:
 
 
 def _item_data(item: Item) -> dict:
-    return {"stage": item.stage or "", "text": item.text, "deadline": item.deadline_raw or "",
-            "actionable": item.is_actionable}
+    return {
+        "stage": item.stage or "",
+        "text": item.text,
+        "deadline": item.deadline_raw or "",
+        "actionable": item.is_actionable,
+    }
 
 
 def _edit_url(item: Item) -> str:
@@ -48,8 +52,12 @@ def edit_item(document_id: int, item_id: int):
         return _edit_page(item, form, status=422 if form.is_submitted() else 200)
     if form.check.data:
         return _edit_page(item, form)
-    changes = editing.ItemChanges(stage=form.stage.data or None, text=form.text.data,
-                                  deadline_raw=form.deadline.data, actionable=form.actionable.data)
+    changes = editing.ItemChanges(
+        stage=form.stage.data or None,
+        text=form.text.data,
+        deadline_raw=form.deadline.data,
+        actionable=form.actionable.data,
+    )
     notified = editing.update_item(item, changes, current_user)
     db.session.commit()
     flash(_("Пункт исправлен."), "success")
@@ -66,9 +74,11 @@ def add_owner(document_id: int, item_id: int):
     _fill_owner_choices(item, form)
     if not form.validate_on_submit():
         return _edit_page(item, owner_form=form, status=422)
-    target = {"person": {"person_id": form.person.data},
-              "organisation": {"organisation_id": form.organisation.data},
-              "group": {"group": form.group.data}}[form.kind.data]
+    target = {
+        "person": {"person_id": form.person.data},
+        "organisation": {"organisation_id": form.organisation.data},
+        "group": {"group": form.group.data},
+    }[form.kind.data]
     try:
         created = owner_editing.add_owner(item, current_user, **target)
     except editing.EditError as error:
@@ -80,8 +90,9 @@ def add_owner(document_id: int, item_id: int):
     return redirect(_edit_url(item))
 
 
-@bp.route("/<int:document_id>/items/<int:item_id>/owners/<int:assignment_id>/remove",
-          methods=["POST"])
+@bp.route(
+    "/<int:document_id>/items/<int:item_id>/owners/<int:assignment_id>/remove", methods=["POST"]
+)
 @login_required
 def remove_owner(document_id: int, item_id: int, assignment_id: int):
     item = _editable_item(document_id, item_id)
@@ -104,8 +115,12 @@ def _fill_owner_choices(item: Item, form: OwnerAddForm) -> None:
     form.organisation.choices = preview.organisation_choices(issuer)
 
 
-def _edit_page(item: Item, form: ItemEditForm | None = None,
-               owner_form: OwnerAddForm | None = None, status: int = 200):
+def _edit_page(
+    item: Item,
+    form: ItemEditForm | None = None,
+    owner_form: OwnerAddForm | None = None,
+    status: int = 200,
+):
     form = form or ItemEditForm(formdata=None, data=_item_data(item))
     if owner_form is None:
         owner_form = OwnerAddForm(formdata=None)
@@ -113,8 +128,14 @@ def _edit_page(item: Item, form: ItemEditForm | None = None,
     deadline = editing.parse_for(item.document, (form.deadline.data or "").strip() or None)
     owners = owner_editing.owners_of(item)
     return render_template(
-        "documents/item_edit.html", item=item, document=item.document, form=form,
-        owner_form=owner_form, remove_form=OwnerRemoveForm(formdata=None), owners=owners,
+        "documents/item_edit.html",
+        item=item,
+        document=item.document,
+        form=form,
+        owner_form=owner_form,
+        remove_form=OwnerRemoveForm(formdata=None),
+        owners=owners,
         removable={a.id for a in owners if owner_editing.removable(a)},
-        reading=deadline_reading(deadline), deadline_problems=deadline["problems"],
+        reading=deadline_reading(deadline),
+        deadline_problems=deadline["problems"],
     ), status

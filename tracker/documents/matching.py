@@ -51,8 +51,12 @@ def _spellings(surname: str) -> set[str]:
     spellings (an indexed IN) and compared in Python rather than with func.lower().
     """
     cased = {surname, surname.capitalize(), surname.title(), surname.upper()}
-    with_yo = {f"{w[:i]}{'ё' if w[i] == 'е' else 'Ё'}{w[i + 1:]}"
-               for w in cased for i in range(len(w)) if w[i] in "еЕ"}
+    with_yo = {
+        f"{w[:i]}{'ё' if w[i] == 'е' else 'Ё'}{w[i + 1 :]}"
+        for w in cased
+        for i in range(len(w))
+        if w[i] in "еЕ"
+    }
     return cased | with_yo
 
 

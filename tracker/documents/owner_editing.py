@@ -34,8 +34,9 @@ GROUP_TITLES = {
 }
 
 
-def add_owner(item: Item, user: User, *, person_id: int = 0, organisation_id: int = 0,
-              group: str = "") -> int:
+def add_owner(
+    item: Item, user: User, *, person_id: int = 0, organisation_id: int = 0, group: str = ""
+) -> int:
     """Assign the item to a person, an organisation or every organisation of a group, with
     occurrences for its current deadline; returns how many assignments were created."""
     if not item.is_actionable:
@@ -45,16 +46,27 @@ def add_owner(item: Item, user: User, *, person_id: int = 0, organisation_id: in
     added: dict[int, list[int]] = {}
     ids = []
     for target_person, target_org, raw in targets:
-        assignment = Assignment(item_id=item.id, person_id=target_person,
-                                organisation_id=target_org, owner_raw=raw[:300])
+        assignment = Assignment(
+            item_id=item.id,
+            person_id=target_person,
+            organisation_id=target_org,
+            owner_raw=raw[:300],
+        )
         db.session.add(assignment)
         db.session.flush()
         new_ids = insert_occurrences(occurrence_rows(assignment, item, dates))
         ids.append(assignment.id)
         if target_person:
             added.setdefault(target_person, []).extend(new_ids)
-    record(None, user, "owner_added", item_id=item.id, document_id=item.document_id,
-           owner=targets[0][2], assignment_ids=ids)
+    record(
+        None,
+        user,
+        "owner_added",
+        item_id=item.id,
+        document_id=item.document_id,
+        owner=targets[0][2],
+        assignment_ids=ids,
+    )
     recompute_problems(item)
     notify_new_assignments(added)
     return len(ids)
@@ -88,8 +100,9 @@ def _targets(item: Item, person_id: int, organisation_id: int, group: str):
 def _current_owners(item: Item) -> tuple[set[int], set[int]]:
     """Person ids and (organisation-owned) organisation ids of the live assignments."""
     rows = db.session.execute(
-        select(Assignment.person_id, Assignment.organisation_id)
-        .where(Assignment.item_id == item.id, live_clause())
+        select(Assignment.person_id, Assignment.organisation_id).where(
+            Assignment.item_id == item.id, live_clause()
+        )
     ).all()
     return ({p for p, _o in rows if p}, {o for p, o in rows if not p and o})
 
@@ -97,8 +110,10 @@ def _current_owners(item: Item) -> tuple[set[int], set[int]]:
 def remove_owner(item: Item, assignment_id: int, user: User) -> None:
     """Cancel an owner's occurrences; refused once any of them was reported or done."""
     assignment = db.session.scalar(
-        select(Assignment).where(Assignment.id == assignment_id, Assignment.item_id == item.id)
-        .options(selectinload(Assignment.occurrences)))
+        select(Assignment)
+        .where(Assignment.id == assignment_id, Assignment.item_id == item.id)
+        .options(selectinload(Assignment.occurrences))
+    )
     live = [o for o in assignment.occurrences if o.state != CANCELLED] if assignment else []
     if not live:
         raise EditError(_("Этот ответственный не назначен на пункт."))
@@ -106,17 +121,32 @@ def remove_owner(item: Item, assignment_id: int, user: User) -> None:
         raise EditError(_("Ответственный уже отчитывался по этому пункту: снять его нельзя."))
     for occurrence in live:
         change_state(occurrence, user, CANCELLED, "owner_removed")
-    record(None, user, "owner_removed", item_id=item.id, document_id=item.document_id,
-           assignment_id=assignment.id, owner=assignment.owner_label)
+    record(
+        None,
+        user,
+        "owner_removed",
+        item_id=item.id,
+        document_id=item.document_id,
+        assignment_id=assignment.id,
+        owner=assignment.owner_label,
+    )
     recompute_problems(item)
 
 
 def owners_of(item: Item) -> list[Assignment]:
     """The item's assignments with their occurrences, people and organisations."""
-    return list(db.session.scalars(
-        select(Assignment).where(Assignment.item_id == item.id).order_by(Assignment.id)
-        .options(selectinload(Assignment.occurrences), selectinload(Assignment.person),
-                 selectinload(Assignment.organisation))))
+    return list(
+        db.session.scalars(
+            select(Assignment)
+            .where(Assignment.item_id == item.id)
+            .order_by(Assignment.id)
+            .options(
+                selectinload(Assignment.occurrences),
+                selectinload(Assignment.person),
+                selectinload(Assignment.organisation),
+            )
+        )
+    )
 
 
 def removable(assignment: Assignment) -> bool:

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import and_, false, func, or_, select, true
 from sqlalchemy.orm import selectinload
 
-from tracker.assignments.models import ACTIVE_STATES, Assignment, Occurrence
+from tracker.assignments.models import ACTIVE_STATES, CANCELLED, Assignment, Occurrence
 from tracker.auth.models import User
 from tracker.documents.models import Document, Item
 from tracker.extensions import db
@@ -26,7 +26,8 @@ def visible_clause(user: User):
     mine = [Occurrence.person_id == person.id]
     if person.head_of is not None:
         subtree = select(Organisation.id).where(
-            Organisation.path.startswith(person.head_of.path, autoescape=True))
+            Organisation.path.startswith(person.head_of.path, autoescape=True)
+        )
         mine.append(Occurrence.organisation_id.in_(subtree))
     touched = select(Occurrence.document_id).where(or_(*mine))
     return or_(Document.id.in_(touched), Document.controller_id == person.id)
@@ -34,26 +35,38 @@ def visible_clause(user: User):
 
 def visible_document(document_id: int, user: User) -> Document | None:
     return db.session.scalar(
-        select(Document).where(Document.id == document_id, visible_clause(user))
+        select(Document)
+        .where(Document.id == document_id, visible_clause(user))
         .options(selectinload(Document.issuer), selectinload(Document.controller))
     )
 
 
 def document_rows(user: User, today: date):
     """(Document, items, open, overdue) for every visible document, newest first."""
-    items = (select(Item.document_id, func.count(Item.id).label("n"))
-             .group_by(Item.document_id).subquery())
+    items = (
+        select(Item.document_id, func.count(Item.id).label("n"))
+        .group_by(Item.document_id)
+        .subquery()
+    )
     active = Occurrence.state.in_(ACTIVE_STATES)
     occurrences = (
-        select(Occurrence.document_id,
-               func.count(Occurrence.id).filter(active).label("open"),
-               func.count(Occurrence.id).filter(and_(active, Occurrence.due_on < today))
-               .label("overdue"))
-        .group_by(Occurrence.document_id).subquery()
+        select(
+            Occurrence.document_id,
+            func.count(Occurrence.id).filter(active).label("open"),
+            func.count(Occurrence.id)
+            .filter(and_(active, Occurrence.due_on < today))
+            .label("overdue"),
+        )
+        .group_by(Occurrence.document_id)
+        .subquery()
     )
     stmt = (
-        select(Document, func.coalesce(items.c.n, 0), func.coalesce(occurrences.c.open, 0),
-               func.coalesce(occurrences.c.overdue, 0))
+        select(
+            Document,
+            func.coalesce(items.c.n, 0),
+            func.coalesce(occurrences.c.open, 0),
+            func.coalesce(occurrences.c.overdue, 0),
+        )
         .outerjoin(items, items.c.document_id == Document.id)
         .outerjoin(occurrences, occurrences.c.document_id == Document.id)
         .where(visible_clause(user))
@@ -63,11 +76,22 @@ def document_rows(user: User, today: date):
 
 
 def item_rows(document: Document):
-    """The document's items, each with its assignments (owners) and next open due date."""
-    items = list(db.session.scalars(
-        select(Item).where(Item.document_id == document.id).order_by(Item.position)))
+    """The document's items, each with its current owners (assignments not wholly cancelled,
+    i.e. not removed) and next open due date."""
+    items = list(
+        db.session.scalars(
+            select(Item).where(Item.document_id == document.id).order_by(Item.position)
+        )
+    )
+    still_owned = (
+        select(Occurrence.id)
+        .where(Occurrence.assignment_id == Assignment.id, Occurrence.state != CANCELLED)
+        .exists()
+    )
     assignments = db.session.scalars(
-        select(Assignment).join(Item).where(Item.document_id == document.id)
+        select(Assignment)
+        .join(Item)
+        .where(Item.document_id == document.id, still_owned)
         .options(selectinload(Assignment.person), selectinload(Assignment.organisation))
         .order_by(Assignment.id)
     )
@@ -80,9 +104,11 @@ def item_rows(document: Document):
 def _next_due(document: Document) -> dict[int, tuple[date | None, int]]:
     """Per item: the earliest open due date and the number of occurrences."""
     rows = db.session.execute(
-        select(Assignment.item_id,
-               func.min(Occurrence.due_on).filter(Occurrence.state.in_(ACTIVE_STATES)),
-               func.count(Occurrence.id))
+        select(
+            Assignment.item_id,
+            func.min(Occurrence.due_on).filter(Occurrence.state.in_(ACTIVE_STATES)),
+            func.count(Occurrence.id),
+        )
         .join(Occurrence, Occurrence.assignment_id == Assignment.id)
         .where(Occurrence.document_id == document.id)
         .group_by(Assignment.item_id)

@@ -45,8 +45,9 @@ def _user_today():
 @login_required
 def list():
     rows = queries.document_rows(current_user, _user_today())
-    return render_template("documents/list.html", rows=rows,
-                           may_import=current_user.has_role("admin", "secretary"))
+    return render_template(
+        "documents/list.html", rows=rows, may_import=current_user.has_role("admin", "secretary")
+    )
 
 
 @bp.route("/<int:document_id>")
@@ -54,8 +55,9 @@ def list():
 def detail(document_id: int):
     document = queries.visible_document(document_id, current_user) or abort(404)
     items, owners, dues = queries.item_rows(document)
-    return render_template("documents/detail.html", document=document, items=items,
-                           owners=owners, dues=dues)
+    return render_template(
+        "documents/detail.html", document=document, items=items, owners=owners, dues=dues
+    )
 
 
 @bp.route("/<int:document_id>/original")
@@ -67,11 +69,13 @@ def original(document_id: int):
         abort(404)
     name = document.original_filename or f"document-{document.id}"
     mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True,
-                     download_name=name, max_age=0)
+    return send_file(
+        io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=name, max_age=0
+    )
 
 
 # --- the import wizard ---------------------------------------------------------------------
+
 
 @bp.route("/import", methods=["GET", "POST"])
 @role_required("secretary")
@@ -107,9 +111,15 @@ def _submitted(form: UploadForm) -> tuple[bytes, str, str | None]:
 
 
 def _upload_page(form, error=None, existing=None, status=200):
-    return render_template("documents/upload.html", form=form, error=error, existing=existing,
-                           drafts=wizard.drafts_of(current_user), discard_form=DiscardForm(),
-                           limit_mb=_limit_mb()), status
+    return render_template(
+        "documents/upload.html",
+        form=form,
+        error=error,
+        existing=existing,
+        drafts=wizard.drafts_of(current_user),
+        discard_form=DiscardForm(),
+        limit_mb=_limit_mb(),
+    ), status
 
 
 def _limit_mb() -> str:
@@ -163,8 +173,11 @@ def _confirm(draft: ImportDraft):
         db.session.rollback()
         flash(str(refused), "error")
         target = refused.existing
-        return redirect(url_for("documents.detail", document_id=target.id) if target
-                        else url_for("documents.preview_draft", draft_id=draft_id))
+        return redirect(
+            url_for("documents.detail", document_id=target.id)
+            if target
+            else url_for("documents.preview_draft", draft_id=draft_id)
+        )
     except IntegrityError:
         db.session.rollback()
         return _already_imported(draft_id)
@@ -187,12 +200,19 @@ def _already_imported(draft_id: int):
 
 
 def _flash_summary(result) -> None:
-    flash(_("Документ импортирован: поручений %(a)d, сроков %(o)d.", a=result.assignments,
-            o=result.occurrences), "success")
+    flash(
+        _(
+            "Документ импортирован: поручений %(a)d, сроков %(o)d.",
+            a=result.assignments,
+            o=result.occurrences,
+        ),
+        "success",
+    )
     if result.unresolved:
         names = ", ".join(dict.fromkeys(result.unresolved))
-        flash(_("Не найдены в справочнике (поручения не созданы): %(names)s.", names=names),
-              "error")
+        flash(
+            _("Не найдены в справочнике (поручения не созданы): %(names)s.", names=names), "error"
+        )
 
 
 def _fill_choices(draft: ImportDraft, form: PreviewForm) -> None:
@@ -211,8 +231,15 @@ def _preview_page(draft: ImportDraft, form: PreviewForm, status: int = 200):
     period = wizard.draft_period(draft.parsed)
     readings = [wizard.deadline_reading(e.get("deadline") or {}) for e in draft.parsed["items"]]
     dates = {"date": wizard.draft_anchor(draft.parsed), "start": period.start, "end": period.end}
-    return render_template("documents/preview.html", draft=draft, form=form, matches=matches,
-                           readings=readings, dates=dates, discard_form=DiscardForm()), status
+    return render_template(
+        "documents/preview.html",
+        draft=draft,
+        form=form,
+        matches=matches,
+        readings=readings,
+        dates=dates,
+        discard_form=DiscardForm(),
+    ), status
 
 
 @bp.route("/import/<int:draft_id>/discard", methods=["POST"])

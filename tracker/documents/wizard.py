@@ -40,13 +40,16 @@ class PreviewError(Exception):
 
 # --- step 1: reading an upload -------------------------------------------------------------
 
+
 def read_upload(data: bytes, filename: str, issuer: Organisation | None) -> dict:
     """Parse an upload for review, or raise ImportRefused / UnreadableDocument saying why."""
     existing = existing_import(data)
     if existing is not None:
         raise ImportRefused(_("Этот файл уже импортирован."), existing)
     parsed = parse_bytes(
-        data, filename, max_bytes=current_app.config["MAX_CONTENT_LENGTH"],
+        data,
+        filename,
+        max_bytes=current_app.config["MAX_CONTENT_LENGTH"],
         today=today_in(issuer.timezone if issuer else None),
     ).to_contract()
     if not parsed["items"]:
@@ -61,12 +64,18 @@ def _no_items_message(problems: list[str]) -> str:
     return _("В документе не найдено ни одного пункта, который можно превратить в поручение.")
 
 
-def create_draft(user: User, data: bytes, filename: str, issuer: Organisation | None,
-                 parsed: dict) -> ImportDraft:
+def create_draft(
+    user: User, data: bytes, filename: str, issuer: Organisation | None, parsed: dict
+) -> ImportDraft:
     discard_old_drafts(user)
-    draft = ImportDraft(user_id=user.id, filename=filename[:255], data=data,
-                        sha256=content_digest(data), parsed=parsed,
-                        issuer_id=issuer.id if issuer else None)
+    draft = ImportDraft(
+        user_id=user.id,
+        filename=filename[:255],
+        data=data,
+        sha256=content_digest(data),
+        parsed=parsed,
+        issuer_id=issuer.id if issuer else None,
+    )
     db.session.add(draft)
     db.session.flush()
     return draft
@@ -75,18 +84,23 @@ def create_draft(user: User, data: bytes, filename: str, issuer: Organisation | 
 def discard_old_drafts(user: User) -> None:
     """Drafts left behind for longer than DRAFT_MAX_AGE are dropped."""
     cutoff = now_utc() - DRAFT_MAX_AGE
-    db.session.execute(delete(ImportDraft).where(ImportDraft.user_id == user.id,
-                                                 ImportDraft.created_at < cutoff))
+    db.session.execute(
+        delete(ImportDraft).where(ImportDraft.user_id == user.id, ImportDraft.created_at < cutoff)
+    )
 
 
 def drafts_of(user: User) -> list[ImportDraft]:
-    return list(db.session.scalars(
-        select(ImportDraft).where(ImportDraft.user_id == user.id)
-        .order_by(ImportDraft.created_at.desc())
-    ))
+    return list(
+        db.session.scalars(
+            select(ImportDraft)
+            .where(ImportDraft.user_id == user.id)
+            .order_by(ImportDraft.created_at.desc())
+        )
+    )
 
 
 # --- step 2: the preview and its edits -----------------------------------------------------
+
 
 def draft_period(parsed: dict) -> Period:
     period = parsed["period"]
@@ -109,18 +123,25 @@ def form_data(parsed: dict) -> dict:
 def _item_data(entry: dict) -> dict:
     deadline = entry.get("deadline") or {}
     return {
-        "stage": entry.get("stage") or "", "text": entry.get("text") or "",
-        "deadline": deadline.get("raw") or "", "actionable": bool(entry.get("actionable", True)),
-        "owners": [_owner_data(owner) for owner in entry.get("owners") or []], "add_person": 0,
+        "stage": entry.get("stage") or "",
+        "text": entry.get("text") or "",
+        "deadline": deadline.get("raw") or "",
+        "actionable": bool(entry.get("actionable", True)),
+        "owners": [_owner_data(owner) for owner in entry.get("owners") or []],
+        "add_person": 0,
     }
 
 
 def _owner_data(owner: dict) -> dict:
     surname, _sep, rest = (owner.get("name") or "").partition(" ")
     action = "drop" if owner.get("dropped") else "person" if owner.get("person_id") else "auto"
-    return {"action": action, "person": int(owner.get("person_id") or 0),
-            "surname": surname if owner.get("kind") == "person" else "",
-            "initials": "".join(ch for ch in rest if ch.isalpha())[:8], "organisation": 0}
+    return {
+        "action": action,
+        "person": int(owner.get("person_id") or 0),
+        "surname": surname if owner.get("kind") == "person" else "",
+        "initials": "".join(ch for ch in rest if ch.isalpha())[:8],
+        "organisation": 0,
+    }
 
 
 def apply_edits(draft: ImportDraft, form) -> None:
@@ -150,8 +171,15 @@ def _apply_item(parsed: dict, entry: dict, f) -> None:
         _apply_owner(owner, owner_form.form)
     if f.add_person.data:
         person = _existing_person(f.add_person.data)
-        owners.append({"raw": person.short_name, "kind": "person", "name": person.short_name,
-                       "position": person.position, "person_id": person.id})
+        owners.append(
+            {
+                "raw": person.short_name,
+                "kind": "person",
+                "name": person.short_name,
+                "position": person.position,
+                "person_id": person.id,
+            }
+        )
     if owners:
         entry["problems"] = [p for p in entry.get("problems") or [] if p != NO_OWNER]
 
@@ -164,8 +192,13 @@ def _apply_owner(owner: dict, f) -> None:
         owner["person_id"] = _existing_person(f.person.data).id
     elif f.action.data == "create":
         organisation = db.session.get(Organisation, f.organisation.data or 0)
-        person = save_person(Person(), surname=f.surname.data, initials=f.initials.data or "",
-                             position=owner.get("position"), organisation=organisation)
+        person = save_person(
+            Person(),
+            surname=f.surname.data,
+            initials=f.initials.data or "",
+            position=owner.get("position"),
+            organisation=organisation,
+        )
         owner["person_id"] = person.id
 
 
@@ -177,6 +210,7 @@ def _existing_person(person_id: int) -> Person:
 
 
 # --- deadline readings ---------------------------------------------------------------------
+
 
 def deadline_reading(deadline: dict) -> str:
     """What the importer will make of a deadline, in words, with the working-day shift."""
@@ -207,8 +241,11 @@ def deadline_reading(deadline: dict) -> str:
 def _shown(written: date, shifted: date) -> str:
     if written == shifted:
         return written.strftime("%d.%m.%Y")
-    return _("%(shifted)s (перенос с %(written)s)", shifted=shifted.strftime("%d.%m.%Y"),
-             written=written.strftime("%d.%m.%Y"))
+    return _(
+        "%(shifted)s (перенос с %(written)s)",
+        shifted=shifted.strftime("%d.%m.%Y"),
+        written=written.strftime("%d.%m.%Y"),
+    )
 
 
 def _ru(iso: str) -> str:
@@ -225,11 +262,16 @@ def _listed(days: list[str]) -> str:
 def deadline_preview(draft: ImportDraft, raw: str) -> dict:
     """The JSON answer for a deadline phrase typed in the preview."""
     deadline = reparse_deadline(draft.parsed, raw.strip() or None)
-    return {"kind": deadline["kind"], "due": deadline["due"],
-            "reading": deadline_reading(deadline), "problems": deadline["problems"]}
+    return {
+        "kind": deadline["kind"],
+        "due": deadline["due"],
+        "reading": deadline_reading(deadline),
+        "problems": deadline["problems"],
+    }
 
 
 # --- step 3: confirming --------------------------------------------------------------------
+
 
 def importable(parsed: dict) -> dict:
     """The draft's parse as import_parsed expects it: owners set aside are left out."""
@@ -242,8 +284,7 @@ def importable(parsed: dict) -> dict:
 def confirm(draft: ImportDraft, user: User) -> ImportResult:
     """Create the document from the draft, queue the owners' mail and drop the draft, all
     in the caller's transaction (the mail queue is an outbox: no import, no mail)."""
-    result = import_parsed(importable(draft.parsed), draft.data, draft.filename, user,
-                           draft.issuer)
+    result = import_parsed(importable(draft.parsed), draft.data, draft.filename, user, draft.issuer)
     db.session.delete(draft)
     db.session.flush()
     notify_new_assignments(new_occurrences_by_person(result.document.id))

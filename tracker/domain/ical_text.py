@@ -24,8 +24,7 @@ def escape_text(value: str) -> str:
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     if _CONTROL.search(value):
         value = _CONTROL.sub("", value)
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\n", "\\n"))
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def fold(line: bytes) -> bytes:
@@ -65,8 +64,10 @@ def ical_utc(instant: datetime) -> str:
     """A UTC DATE-TIME ("20220207T060000Z"); naive values are taken as UTC."""
     if instant.tzinfo is not None:
         instant = instant.astimezone(UTC)
-    return (f"{instant.year:04d}{instant.month:02d}{instant.day:02d}"
-            f"T{instant.hour:02d}{instant.minute:02d}{instant.second:02d}Z")
+    return (
+        f"{instant.year:04d}{instant.month:02d}{instant.day:02d}"
+        f"T{instant.hour:02d}{instant.minute:02d}{instant.second:02d}Z"
+    )
 
 
 def shorten(text: str, limit: int = 80) -> str:

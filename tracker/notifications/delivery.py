@@ -116,6 +116,16 @@ def _deliver(row, send, mailer: Mailer, ctx: _Context) -> str:
     if slot > ctx.now:
         row.send_after = slot  # a day off or before 09:00 there: wait for the next slot
         return "deferred"
+    try:
+        return _build_and_send(row, person, send, mailer, ctx)
+    except SMTP_ERRORS as error:
+        return _failed(row, error, ctx)
+    except Exception as error:  # one broken row must not undo the rows already sent
+        log.exception("could not deliver %s %s", type(row).__name__, row.id)
+        return _failed(row, error, ctx)
+
+
+def _build_and_send(row, person: Person | None, send, mailer: Mailer, ctx: _Context) -> str:
     message = send(row, person, ctx) if person is not None else None
     if message is None:
         row.status = SKIPPED
@@ -123,10 +133,7 @@ def _deliver(row, send, mailer: Mailer, ctx: _Context) -> str:
     if not person.email:
         row.status = IN_APP
         return "in_app"
-    try:
-        mailer.send(message)
-    except SMTP_ERRORS as error:
-        return _failed(row, error, ctx)
+    mailer.send(message)
     row.status, row.sent_at = SENT, ctx.now
     return "sent"
 

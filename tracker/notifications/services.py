@@ -8,6 +8,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import selectinload
 
 from tracker.assignments.models import ACTIVE_STATES, NOT_NEEDED, Occurrence
 from tracker.assignments.services import TransitionError, answers_for, change_state, complete
@@ -116,8 +117,19 @@ def mark_read(person_id: int, notification_id: int | None = None) -> int:
 
 
 def failed_messages(limit: int = 200) -> tuple[list[Notification], list[MailBatch]]:
-    notes = select(Notification).where(Notification.status == FAILED).order_by(Notification.id)
-    batches = select(MailBatch).where(MailBatch.status == FAILED).order_by(MailBatch.id)
+    """Failed rows with their recipients loaded up front: the admin page prints each one."""
+    notes = (
+        select(Notification)
+        .where(Notification.status == FAILED)
+        .options(selectinload(Notification.person))
+        .order_by(Notification.id)
+    )
+    batches = (
+        select(MailBatch)
+        .where(MailBatch.status == FAILED)
+        .options(selectinload(MailBatch.person))
+        .order_by(MailBatch.id)
+    )
     return (
         list(db.session.scalars(notes.limit(limit))),
         list(db.session.scalars(batches.limit(limit))),

@@ -78,14 +78,17 @@ def parse_bytes(
     *,
     period: Period | None = None,
     max_bytes: int = MAX_BYTES,
-    today: date | None = None,
+    today: date,
 ) -> ParsedDocument:
-    """Parse a document; raises UnreadableDocument when the file cannot be read."""
+    """Parse a document; raises UnreadableDocument when the file cannot be read.
+
+    `today` stands in for the date of a document that states neither date nor period.
+    """
     found = analyse(read_blocks(data, filename, max_bytes=max_bytes))
     header = found.header
     problems = list(found.problems)
     if period is None:
-        period = document_period(found, today or date.today(), problems)
+        period = document_period(found, today, problems)
     items = [resolve(raw, period, header.date) for raw in found.items]
     return ParsedDocument(
         kind=header.kind,

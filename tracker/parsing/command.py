@@ -16,10 +16,11 @@ def run_parse(path: str, period_start: str | None, period_end: str | None) -> in
     """Print the JSON on stdout and return 0; one Russian line on stderr and 2 if unreadable."""
     try:
         data = _read(Path(path))
-        document = parse_bytes(data, Path(path).name)
+        today = date.today()  # the command runs outside the app: the machine's date
+        document = parse_bytes(data, Path(path).name, today=today)
         period = _override(document.period, period_start, period_end)
         if period is not None:
-            document = parse_bytes(data, Path(path).name, period=period)
+            document = parse_bytes(data, Path(path).name, period=period, today=today)
     except UnreadableDocument as exc:
         print(f"Не удалось прочитать {path}: {exc}", file=sys.stderr)
         return 2

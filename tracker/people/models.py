@@ -28,7 +28,9 @@ class Organisation(db.Model):
     )
     path: Mapped[str] = mapped_column(String(400), default="/", server_default="/", index=True)
 
-    parent: Mapped["Organisation | None"] = relationship(remote_side=[id], back_populates="children")
+    parent: Mapped["Organisation | None"] = relationship(
+        remote_side=[id], back_populates="children"
+    )
     children: Mapped[list["Organisation"]] = relationship(back_populates="parent")
 
     @property
@@ -64,7 +66,7 @@ class Person(db.Model):
 
     @property
     def short_name(self) -> str:
-        """"Фамилия И.О." as Russian documents write it."""
+        """ "Фамилия И.О." as Russian documents write it."""
         letters = "".join(f"{c}." for c in self.initials)
         return f"{self.surname} {letters}".strip()
 

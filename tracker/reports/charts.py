@@ -42,7 +42,8 @@ def stacked_bar(counts: Counts, width: int = 360, height: int = 18, label: str =
         f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{escape(label)}">'
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="#f2f4f7"/>'
-        + "".join(rects) + "</svg>"
+        + "".join(rects)
+        + "</svg>"
     )
 
 

@@ -44,8 +44,14 @@ def _share_on_time(agg):
 
 
 def _sort_columns(agg, name_column) -> dict:
-    return {"name": name_column, "due": agg.c.due, "on_time": agg.c.on_time,
-            "late": agg.c.late, "overdue": agg.c.overdue, "share": _share_on_time(agg)}
+    return {
+        "name": name_column,
+        "due": agg.c.due,
+        "on_time": agg.c.on_time,
+        "late": agg.c.late,
+        "overdue": agg.c.overdue,
+        "share": _share_on_time(agg),
+    }
 
 
 def _paged(stmt, page: int, build) -> Page:
@@ -69,34 +75,40 @@ def _aggregate(scope: Scope, key_column):
 
 
 def _counts_of(row) -> dict:
-    return {k: int(getattr(row, k) or 0) for k in
-            ("due", "on_time", "late", "overdue", "not_needed", "not_yet_due")}
+    return {
+        k: int(getattr(row, k) or 0)
+        for k in ("due", "on_time", "late", "overdue", "not_needed", "not_yet_due")
+    }
 
 
-def by_person(scope: Scope, sort: str = "name", descending: bool = False,
-              page: int = 1) -> Page:
+def by_person(scope: Scope, sort: str = "name", descending: bool = False, page: int = 1) -> Page:
     agg = _aggregate(scope, Occurrence.person_id)
     name = Person.surname + " " + Person.initials
     unit = func.coalesce(Organisation.short_name, Organisation.name)
-    stmt = (select(agg, Person.surname, Person.initials, unit.label("unit"))
-            .join(Person, Person.id == agg.c.key)
-            .outerjoin(Organisation, Organisation.id == Person.organisation_id)
-            .order_by(*_order(_sort_columns(agg, name), sort, descending)))
+    stmt = (
+        select(agg, Person.surname, Person.initials, unit.label("unit"))
+        .join(Person, Person.id == agg.c.key)
+        .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+        .order_by(*_order(_sort_columns(agg, name), sort, descending))
+    )
 
     def build(r):
         letters = "".join(f"{c}." for c in r.initials or "")
-        return DisciplineRow(key=r.key, name=f"{r.surname} {letters}".strip(),
-                             unit=r.unit or "", **_counts_of(r))
+        return DisciplineRow(
+            key=r.key, name=f"{r.surname} {letters}".strip(), unit=r.unit or "", **_counts_of(r)
+        )
 
     return _paged(stmt, page, build)
 
 
-def by_organisation(scope: Scope, sort: str = "name", descending: bool = False,
-                    page: int = 1) -> Page:
+def by_organisation(
+    scope: Scope, sort: str = "name", descending: bool = False, page: int = 1
+) -> Page:
     agg = _aggregate(scope, Occurrence.organisation_id)
     name = func.coalesce(Organisation.short_name, Organisation.name)
-    stmt = (select(agg, name.label("label"))
-            .join(Organisation, Organisation.id == agg.c.key)
-            .order_by(*_order(_sort_columns(agg, name), sort, descending)))
-    return _paged(stmt, page,
-                  lambda r: DisciplineRow(key=r.key, name=r.label, **_counts_of(r)))
+    stmt = (
+        select(agg, name.label("label"))
+        .join(Organisation, Organisation.id == agg.c.key)
+        .order_by(*_order(_sort_columns(agg, name), sort, descending))
+    )
+    return _paged(stmt, page, lambda r: DisciplineRow(key=r.key, name=r.label, **_counts_of(r)))

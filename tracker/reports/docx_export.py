@@ -55,12 +55,18 @@ def _a4(doc) -> None:
 def _heading(doc, report: Report) -> None:
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(_("Информационно-аналитическая справка о ходе выполнения %(title)s",
-                          title=report_title(report.documents)))
+    run = title.add_run(
+        _(
+            "Информационно-аналитическая справка о ходе выполнения %(title)s",
+            title=report_title(report.documents),
+        )
+    )
     run.bold = True
     run.font.size = Pt(14)
-    lines = [period_text(report.scope.period),
-             _("по состоянию на %(day)s", day=report.scope.as_of.strftime("%d.%m.%Y"))]
+    lines = [
+        period_text(report.scope.period),
+        _("по состоянию на %(day)s", day=report.scope.as_of.strftime("%d.%m.%Y")),
+    ]
     if report.unit is not None:
         lines.append(_("Организация: %(name)s", name=report.unit.name))
     for line in lines:
@@ -106,19 +112,25 @@ def _overdue(doc, report: Report) -> None:
     rows = queries.iter_rows(queries.overdue_listing(report.scope, OVERDUE_LIMIT))
     for n, row in enumerate(rows, start=1):
         item = f"{row.item_number} {row.item_text}" if row.item_number else row.item_text
-        values = [str(n), f"{document_label(row)}: {item}", owner_label(row),
-                  row.due_on.strftime("%d.%m.%Y")]
+        values = [
+            str(n),
+            f"{document_label(row)}: {item}",
+            owner_label(row),
+            row.due_on.strftime("%d.%m.%Y"),
+        ]
         for cell, text in zip(table.add_row().cells, values, strict=True):
             cell.text = text
     if total > OVERDUE_LIMIT:
-        doc.add_paragraph(_("…и ещё %(n)s (полный список — в выгрузке Excel).",
-                            n=total - OVERDUE_LIMIT))
+        doc.add_paragraph(
+            _("…и ещё %(n)s (полный список — в выгрузке Excel).", n=total - OVERDUE_LIMIT)
+        )
 
 
 def _signature(doc) -> None:
     doc.add_paragraph()
     doc.add_paragraph("_" * 30 + "    " + "_" * 16 + "    " + "_" * 24)
     caption = doc.add_paragraph(
-        _("(должность)") + " " * 40 + _("(подпись)") + " " * 22 + _("(расшифровка подписи)"))
+        _("(должность)") + " " * 40 + _("(подпись)") + " " * 22 + _("(расшифровка подписи)")
+    )
     caption.runs[0].font.size = Pt(9)
     doc.add_paragraph("«____» ______________ 20___ г.")

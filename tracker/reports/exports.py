@@ -7,6 +7,7 @@ through a server-side cursor in batches, so memory stays flat on the whole regio
 import csv
 import io
 from collections.abc import Iterator
+from copy import copy
 from datetime import date
 from typing import IO
 
@@ -23,15 +24,25 @@ from tracker.reports.queries import Scope
 from tracker.reports.services import stage_title
 
 HEADERS = (
-    "Документ", "№ пункта", "Пункт", "Этап", "Ответственный", "Организация", "Срок",
-    "Первоначальный срок", "Состояние", "Исполнение", "Дата выполнения", "Отчёт",
+    "Документ",
+    "№ пункта",
+    "Пункт",
+    "Этап",
+    "Ответственный",
+    "Организация",
+    "Срок",
+    "Первоначальный срок",
+    "Состояние",
+    "Исполнение",
+    "Дата выполнения",
+    "Отчёт",
 )
 WIDTHS = (40, 9, 60, 28, 22, 30, 11, 11, 14, 26, 11, 60)
 DATE_COLUMNS = (6, 7, 10)
 
 
 def owner_label(row) -> str:
-    """"Фамилия И.О." of the owner, or the organisation that owns a fanned-out item."""
+    """ "Фамилия И.О." of the owner, or the organisation that owns a fanned-out item."""
     if row.surname:
         letters = "".join(f"{c}." for c in row.initials or "")
         return f"{row.surname} {letters}".strip()
@@ -39,8 +50,11 @@ def owner_label(row) -> str:
 
 
 def document_label(row) -> str:
-    return f"{row.document_title} № {row.document_number}" if row.document_number \
+    return (
+        f"{row.document_title} № {row.document_number}"
+        if row.document_number
         else row.document_title
+    )
 
 
 class Labels:
@@ -65,9 +79,18 @@ def row_values(row, labels: Labels) -> list:
     """
     moved_from = row.original_due_on if row.original_due_on != row.due_on else None
     return [
-        document_label(row), row.item_number, row.item_text, labels.stage(row.stage),
-        owner_label(row) or None, row.org_label, row.due_on, moved_from,
-        labels.states[row.state], labels.outcomes[row.outcome], row.done_on, row.report,
+        document_label(row),
+        row.item_number,
+        row.item_text,
+        labels.stage(row.stage),
+        owner_label(row) or None,
+        row.org_label,
+        row.due_on,
+        moved_from,
+        labels.states[row.state],
+        labels.outcomes[row.outcome],
+        row.done_on,
+        row.report,
     ]
 
 
@@ -86,8 +109,12 @@ def write_xlsx(scope: Scope, target: IO[bytes]) -> int:
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.append([_header_cell(ws, _(h)) for h in HEADERS])
     count = 0
+    date_style = _date_style(ws)
     for values in rows(scope):
-        ws.append([_cell(ws, i, v) for i, v in enumerate(values)])
+        for index in DATE_COLUMNS:
+            if isinstance(values[index], date):
+                values[index] = _date_cell(ws, values[index], date_style)
+        ws.append(values)
         count += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{count + 1}"
     wb.save(target)
@@ -101,12 +128,19 @@ def _header_cell(ws, text: str) -> WriteOnlyCell:
     return cell
 
 
-def _cell(ws, index: int, value):
-    if index in DATE_COLUMNS and isinstance(value, date):
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = "DD.MM.YYYY"
-        return cell
-    return value
+def _date_style(ws):
+    """The style array of a DD.MM.YYYY cell, registered with the workbook once."""
+    template = WriteOnlyCell(ws)
+    template.number_format = "DD.MM.YYYY"
+    return template._style
+
+
+def _date_cell(ws, value: date, style) -> WriteOnlyCell:
+    # Copying the registered style array costs a fraction of setting number_format per cell,
+    # which looks the format up in the workbook each time (a third of the export's time).
+    cell = WriteOnlyCell(ws, value=value)
+    cell._style = copy(style)
+    return cell
 
 
 def csv_chunks(scope: Scope, batch: int = 500) -> Iterator[str]:

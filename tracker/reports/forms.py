@@ -40,6 +40,10 @@ class ReportForm(FlaskForm):
         preset = self.preset.data if self.preset.data in progress.PRESETS else progress.H1
         return ReportRequest(
             document_ids=tuple(sorted(set(self.documents.data or ()))),
-            preset=preset, year=ok(self.year), date_from=ok(self.date_from),
-            date_to=ok(self.date_to), as_of=ok(self.as_of), unit_id=self.unit.data or None,
+            preset=preset,
+            year=ok(self.year),
+            date_from=ok(self.date_from),
+            date_to=ok(self.date_to),
+            as_of=ok(self.as_of),
+            unit_id=self.unit.data or None,
         )

@@ -13,7 +13,12 @@ from tracker.assignments.models import Occurrence
 
 REPORT_INDEX = Index(
     "ix_occurrences_report",
-    Occurrence.stage, Occurrence.due_on, Occurrence.state, Occurrence.done_on,
-    Occurrence.document_id, Occurrence.organisation_id, Occurrence.person_id,
+    Occurrence.stage,
+    Occurrence.due_on,
+    Occurrence.state,
+    Occurrence.done_on,
+    Occurrence.document_id,
+    Occurrence.organisation_id,
+    Occurrence.person_id,
     Occurrence.original_due_on,
 )

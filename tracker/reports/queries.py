@@ -86,8 +86,9 @@ def outcome_expr(scope: Scope):
 def _outcome_case(as_of: date, count_extension: bool):
     """Built once per (day, setting): SQL expressions are immutable and cheap to share."""
     deadline = deadline_expr(count_extension)
-    done = and_(Occurrence.state == DONE,
-                or_(Occurrence.done_on.is_(None), Occurrence.done_on <= as_of))
+    done = and_(
+        Occurrence.state == DONE, or_(Occurrence.done_on.is_(None), Occurrence.done_on <= as_of)
+    )
     return case(
         (Occurrence.state == NOT_NEEDED, literal(progress.NOT_NEEDED)),
         (and_(done, func.coalesce(Occurrence.done_on, deadline) <= deadline), literal(ON_TIME)),
@@ -108,7 +109,8 @@ def scope_clauses(scope: Scope) -> list:
         clauses.append(Occurrence.document_id.in_(scope.document_ids))
     if scope.org_path:
         subtree = select(Organisation.id).where(
-            Organisation.path.startswith(scope.org_path, autoescape=True))
+            Organisation.path.startswith(scope.org_path, autoescape=True)
+        )
         clauses.append(Occurrence.organisation_id.in_(subtree))
     return clauses
 
@@ -182,8 +184,9 @@ def stage_clause(key: str):
 def stage_rank_expr(column):
     """The management cycle's order as SQL (unknown stages next, no stage last)."""
     whens = {stage: i for i, stage in enumerate(STAGES)}
-    return case(whens, value=column, else_=case((column.is_(None), len(STAGES) + 1),
-                                               else_=len(STAGES)))
+    return case(
+        whens, value=column, else_=case((column.is_(None), len(STAGES) + 1), else_=len(STAGES))
+    )
 
 
 def outcome_rank_expr(outcome):
@@ -202,12 +205,20 @@ def iter_rows(stmt: Select, batch: int = 2000) -> Iterator:
 def occurrence_columns(scope: Scope) -> list:
     """The columns every listing and export shows for one occurrence."""
     return [
-        Occurrence.id, Occurrence.stage, Occurrence.due_on, Occurrence.original_due_on,
-        Occurrence.state, Occurrence.done_on, Occurrence.report,
+        Occurrence.id,
+        Occurrence.stage,
+        Occurrence.due_on,
+        Occurrence.original_due_on,
+        Occurrence.state,
+        Occurrence.done_on,
+        Occurrence.report,
         outcome_expr(scope).label("outcome"),
-        Document.title.label("document_title"), Document.number.label("document_number"),
-        Item.number.label("item_number"), Item.text.label("item_text"),
-        Person.surname, Person.initials,
+        Document.title.label("document_title"),
+        Document.number.label("document_number"),
+        Item.number.label("item_number"),
+        Item.text.label("item_text"),
+        Person.surname,
+        Person.initials,
         func.coalesce(Organisation.short_name, Organisation.name).label("org_label"),
     ]
 
@@ -226,14 +237,23 @@ def with_labels(stmt: Select) -> Select:
 def listing(scope: Scope) -> Select:
     """Every occurrence of the scope with its labels (for the exports)."""
     stmt = with_labels(select(*occurrence_columns(scope)).where(*scope_clauses(scope)))
-    return stmt.order_by(stage_rank_expr(Occurrence.stage), Document.id, Item.position,
-                         Item.id, Occurrence.due_on, Occurrence.id)
+    return stmt.order_by(
+        stage_rank_expr(Occurrence.stage),
+        Document.id,
+        Item.position,
+        Item.id,
+        Occurrence.due_on,
+        Occurrence.id,
+    )
 
 
 def overdue_listing(scope: Scope, limit: int | None = None) -> Select:
     """The overdue occurrences, the longest overdue first."""
-    stmt = with_labels(select(*occurrence_columns(scope)).where(
-        *scope_clauses(scope), outcome_expr(scope) == OVERDUE))
+    stmt = with_labels(
+        select(*occurrence_columns(scope)).where(
+            *scope_clauses(scope), outcome_expr(scope) == OVERDUE
+        )
+    )
     stmt = stmt.order_by(deadline_expr(scope.count_extension), Occurrence.id)
     return stmt.limit(limit) if limit else stmt
 
@@ -243,8 +263,9 @@ def count_overdue(scope: Scope) -> int:
     return db.session.scalar(stmt)
 
 
-def stage_items(scope: Scope, stages: list[str | None], per_stage: int = 10,
-                offset: int = 0) -> dict[str, list]:
+def stage_items(
+    scope: Scope, stages: list[str | None], per_stage: int = 10, offset: int = 0
+) -> dict[str, list]:
     """Each stage's first occurrences, overdue first, in ONE query.
 
     A UNION ALL of one small top-N per stage (ORDER BY outcome rank, due date … LIMIT n):
@@ -255,17 +276,24 @@ def stage_items(scope: Scope, stages: list[str | None], per_stage: int = 10,
         return {}
     parts = []
     for stage in stages:
-        top = (select(Occurrence.id.label("oid")).where(*scope_clauses(scope), stage_clause(
-            stage_key(stage))).order_by(outcome_rank_expr(outcome_expr(scope)),
-                                        Occurrence.due_on, Occurrence.id)
-               .limit(per_stage).offset(offset))
+        top = (
+            select(Occurrence.id.label("oid"))
+            .where(*scope_clauses(scope), stage_clause(stage_key(stage)))
+            .order_by(outcome_rank_expr(outcome_expr(scope)), Occurrence.due_on, Occurrence.id)
+            .limit(per_stage)
+            .offset(offset)
+        )
         parts.append(select(top.subquery().c.oid))
     chosen = (union_all(*parts) if len(parts) > 1 else parts[0]).subquery()
-    stmt = with_labels(select(*occurrence_columns(scope))
-                       .join(chosen, chosen.c.oid == Occurrence.id))
-    stmt = stmt.order_by(stage_rank_expr(Occurrence.stage),
-                         outcome_rank_expr(outcome_expr(scope)), Occurrence.due_on,
-                         Occurrence.id)
+    stmt = with_labels(
+        select(*occurrence_columns(scope)).join(chosen, chosen.c.oid == Occurrence.id)
+    )
+    stmt = stmt.order_by(
+        stage_rank_expr(Occurrence.stage),
+        outcome_rank_expr(outcome_expr(scope)),
+        Occurrence.due_on,
+        Occurrence.id,
+    )
     grouped: dict[str, list] = {}
     for row in db.session.execute(stmt):
         grouped.setdefault(stage_key(row.stage), []).append(row)

@@ -82,17 +82,25 @@ def selected_documents(document_ids: tuple[int, ...]) -> list[Document]:
     return documents
 
 
-def build_scope(req: ReportRequest, unit: Organisation | None, today: date,
-                count_extension: bool = True) -> Scope:
+def build_scope(
+    req: ReportRequest, unit: Organisation | None, today: date, count_extension: bool = True
+) -> Scope:
     whole = queries.documents_period(req.document_ids) if req.preset == progress.DOCUMENT else None
-    period = progress.resolve_period(req.preset, req.year, today,
-                                     custom=(req.date_from, req.date_to), whole=whole)
-    return Scope(period=period, as_of=req.as_of or today, document_ids=req.document_ids,
-                 org_path=unit.path if unit else None, count_extension=count_extension)
+    period = progress.resolve_period(
+        req.preset, req.year, today, custom=(req.date_from, req.date_to), whole=whole
+    )
+    return Scope(
+        period=period,
+        as_of=req.as_of or today,
+        document_ids=req.document_ids,
+        org_path=unit.path if unit else None,
+        count_extension=count_extension,
+    )
 
 
-def build_report(user: User, req: ReportRequest, today: date, count_extension: bool = True,
-                 per_stage: int = 10) -> Report:
+def build_report(
+    user: User, req: ReportRequest, today: date, count_extension: bool = True, per_stage: int = 10
+) -> Report:
     """The figures per stage and the first items of each stage, within the user's reach."""
     unit = choose_unit(visible_root(user), req.unit_id)
     documents = selected_documents(req.document_ids)
@@ -105,7 +113,7 @@ def build_report(user: User, req: ReportRequest, today: date, count_extension: b
 
 
 def report_title(documents: list[Document]) -> str:
-    """"… о ходе выполнения <title>": the document's title, or a phrase for several."""
+    """ "… о ходе выполнения <title>": the document's title, or a phrase for several."""
     if len(documents) == 1:
         return documents[0].title
     if documents:
@@ -114,21 +122,32 @@ def report_title(documents: list[Document]) -> str:
 
 
 def period_text(period: progress.Period) -> str:
-    """"за I полугодие 2021 года (01.01.2021 – 30.06.2021)" or just the dates."""
-    dates = _("с %(start)s по %(end)s", start=period.start.strftime("%d.%m.%Y"),
-              end=period.end.strftime("%d.%m.%Y"))
+    """ "за I полугодие 2021 года (01.01.2021 – 30.06.2021)" or just the dates."""
+    dates = _(
+        "с %(start)s по %(end)s",
+        start=period.start.strftime("%d.%m.%Y"),
+        end=period.end.strftime("%d.%m.%Y"),
+    )
     if period.label:
         return _("за %(label)s (%(dates)s)", label=period.label, dates=dates)
     return _("за период %(dates)s", dates=dates)
 
 
 DEFINITIONS = (
-    ("Учитываются поручения со сроком исполнения в выбранном периоде (включительно); "
-    "отменённые не учитываются; постоянные поручения учитываются в контрольных точках."),
-    ("Выполнено в срок — отмечено выполненным не позднее срока; с нарушением срока — позже "
-    "срока; выполнение после даты «по состоянию на» не учитывается."),
-    ("Просрочено — не выполнено (в работе, возвращено или на проверке у контролёра), и срок "
-    "истёк до даты «по состоянию на»; срок не наступил — не выполнено, срок ещё не истёк."),
-    ("Доля выполненных = (в срок + с нарушением срока) / (всего − не потребовалось); "
-    "доля в срок = в срок / (всего − не потребовалось)."),
+    (
+        "Учитываются поручения со сроком исполнения в выбранном периоде (включительно); "
+        "отменённые не учитываются; постоянные поручения учитываются в контрольных точках."
+    ),
+    (
+        "Выполнено в срок — отмечено выполненным не позднее срока; с нарушением срока — позже "
+        "срока; выполнение после даты «по состоянию на» не учитывается."
+    ),
+    (
+        "Просрочено — не выполнено (в работе, возвращено или на проверке у контролёра), и срок "
+        "истёк до даты «по состоянию на»; срок не наступил — не выполнено, срок ещё не истёк."
+    ),
+    (
+        "Доля выполненных = (в срок + с нарушением срока) / (всего − не потребовалось); "
+        "доля в срок = в срок / (всего − не потребовалось)."
+    ),
 )

@@ -7,7 +7,6 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     render_template,
     request,
     send_file,
@@ -17,6 +16,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from tracker.control.services import settings as control_settings
 from tracker.core.time import today_in
 from tracker.documents.models import Document
 from tracker.domain.labels import STATE_LABELS
@@ -41,9 +41,12 @@ PAGING_ARGS = ("page", "ppage", "opage", "sort", "dir")
 def report_helpers() -> dict:
     """The filter's query string (for export and paging links) and figure formatting."""
     args = {k: v for k, v in request.args.to_dict(flat=False).items() if k not in PAGING_ARGS}
-    return {"query_args": args, "format_share": format_share,
-            "state_names": {k: _(v) for k, v in STATE_LABELS.items()},
-            "outcome_names": {k: _(v) for k, v in OUTCOME_LABELS.items()}}
+    return {
+        "query_args": args,
+        "format_share": format_share,
+        "state_names": {k: _(v) for k, v in STATE_LABELS.items()},
+        "outcome_names": {k: _(v) for k, v in OUTCOME_LABELS.items()},
+    }
 
 
 def _today():
@@ -52,8 +55,8 @@ def _today():
 
 
 def _count_extension() -> bool:
-    """Department setting: does an approved extension move the yardstick (default yes)?"""
-    return bool(current_app.config.get("REPORTS_COUNT_EXTENSIONS", True))
+    """Department setting (control settings): is a report judged against the moved date?"""
+    return control_settings().report_counts_against == "new"
 
 
 def _form() -> ReportForm:
@@ -63,38 +66,54 @@ def _form() -> ReportForm:
     documents = db.session.execute(
         select(Document.id, Document.title, Document.number).order_by(Document.id.desc())
     ).all()
-    form.documents.choices = [(d.id, f"{d.title[:90]} {'№ ' + d.number if d.number else ''}")
-                              for d in documents]
-    units = select(Organisation.id, Organisation.name, Organisation.short_name,
-                   Organisation.path).order_by(Organisation.path)
+    form.documents.choices = [
+        (d.id, f"{d.title[:90]} {'№ ' + d.number if d.number else ''}") for d in documents
+    ]
+    units = select(
+        Organisation.id, Organisation.name, Organisation.short_name, Organisation.path
+    ).order_by(Organisation.path)
     if root is not None:
         units = units.where(Organisation.path.startswith(root.path, autoescape=True))
     form.unit.choices = [(0, "—")] + [
         (u.id, "· " * (u.path.count("/") - 2) + (u.short_name or u.name))
-        for u in db.session.execute(units)]
+        for u in db.session.execute(units)
+    ]
     return form
 
 
 def _report(per_stage: int = 10) -> tuple[ReportForm, services.Report]:
     form = _form()
-    report = services.build_report(current_user, form.to_request(), _today(),
-                                   _count_extension(), per_stage=per_stage)
+    report = services.build_report(
+        current_user, form.to_request(), _today(), _count_extension(), per_stage=per_stage
+    )
     return form, report
 
 
 def _render(template: str, form: ReportForm, report: services.Report, **context) -> str:
-    return render_template(template, form=form, report=report, charts=charts,
-                           title_of=services.stage_title, stage_key=queries.stage_key,
-                           report_title=services.report_title(report.documents),
-                           period_text=services.period_text(report.scope.period), **context)
+    return render_template(
+        template,
+        form=form,
+        report=report,
+        charts=charts,
+        title_of=services.stage_title,
+        stage_key=queries.stage_key,
+        report_title=services.report_title(report.documents),
+        period_text=services.period_text(report.scope.period),
+        **context,
+    )
 
 
 @bp.route("/")
 @login_required
 def index():
     form, report = _report()
-    return _render("reports/index.html", form, report, definitions=services.DEFINITIONS,
-                   count_extension=_count_extension())
+    return _render(
+        "reports/index.html",
+        form,
+        report,
+        definitions=services.DEFINITIONS,
+        count_extension=_count_extension(),
+    )
 
 
 @bp.route("/stage/<key>")
@@ -109,9 +128,17 @@ def stage(key: str):
     counts = next((r for r in report.stages if queries.stage_key(r.stage) == key), None)
     stages = [counts.stage] if counts else []
     rows = queries.stage_items(report.scope, stages, size, (page - 1) * size).get(key, [])
-    return _render("reports/stage.html", form, report, rows=rows, counts=counts, key=key,
-                   page=page, size=size,
-                   title=services.stage_title(None if key == queries.NO_STAGE else key))
+    return _render(
+        "reports/stage.html",
+        form,
+        report,
+        rows=rows,
+        counts=counts,
+        key=key,
+        page=page,
+        size=size,
+        title=services.stage_title(None if key == queries.NO_STAGE else key),
+    )
 
 
 @bp.route("/discipline")
@@ -120,12 +147,21 @@ def discipline_view():
     form, report = _report(per_stage=0)
     sort = request.args.get("sort", "name")
     descending = request.args.get("dir") == "desc"
-    people = discipline.by_person(report.scope, sort, descending,
-                                  request.args.get("ppage", 1, type=int))
-    orgs = discipline.by_organisation(report.scope, sort, descending,
-                                      request.args.get("opage", 1, type=int))
-    return _render("reports/discipline.html", form, report, people=people, orgs=orgs,
-                   sort=sort, descending=descending)
+    people = discipline.by_person(
+        report.scope, sort, descending, request.args.get("ppage", 1, type=int)
+    )
+    orgs = discipline.by_organisation(
+        report.scope, sort, descending, request.args.get("opage", 1, type=int)
+    )
+    return _render(
+        "reports/discipline.html",
+        form,
+        report,
+        people=people,
+        orgs=orgs,
+        sort=sort,
+        descending=descending,
+    )
 
 
 @bp.route("/export.docx")
@@ -135,8 +171,12 @@ def export_docx():
     target = io.BytesIO()
     write_docx(report, target)
     target.seek(0)
-    return send_file(target, mimetype=DOCX, as_attachment=True,
-                     download_name=f"spravka-{report.scope.as_of:%Y-%m-%d}.docx")
+    return send_file(
+        target,
+        mimetype=DOCX,
+        as_attachment=True,
+        download_name=f"spravka-{report.scope.as_of:%Y-%m-%d}.docx",
+    )
 
 
 @bp.route("/export.xlsx")
@@ -148,8 +188,11 @@ def export_xlsx():
     exports.write_xlsx(report.scope, target)
     target.seek(0)
     filename = f"report-{report.scope.as_of:%Y-%m-%d}.xlsx"
-    return Response(_stream_file(target), mimetype=XLSX,
-                    headers={"Content-Disposition": f"attachment; filename={filename}"})
+    return Response(
+        _stream_file(target),
+        mimetype=XLSX,
+        headers={"Content-Disposition": f"attachment; filename={filename}"},
+    )
 
 
 def _stream_file(handle, chunk: int = 256 * 1024):
@@ -166,5 +209,8 @@ def export_csv():
     report = _report(per_stage=0)[1]
     body = stream_with_context(exports.csv_chunks(report.scope))
     filename = f"report-{report.scope.as_of:%Y-%m-%d}.csv"
-    return Response(body, mimetype="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f"attachment; filename={filename}"})
+    return Response(
+        body,
+        mimetype="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f"attachment; filename={filename}"},
+    )

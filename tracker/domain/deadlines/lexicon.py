@@ -91,7 +91,7 @@ PATTERNS = (
     ("num", r"(?<![\d.])(?P<num_d>\d{1,3})[./](?P<num_m>\d{1,2})[./](?P<num_y>\d{1,5})(?!\d)"),
     ("num_my", r"(?<![\d.])(?P<nmy_m>\d{1,2})[./](?P<nmy_y>\d{4})(?![\d.])"),
     ("num_dm", r"(?<![\d.])(?P<ndm_d>\d{1,2})\.(?P<ndm_m>\d\d)(?![\d]|\.\d)"),
-    ("word_date", rf"\b(?P<wd_d>\d{{1,2}})(?:-?(?:го|е))?\s*(?P<wd_m>{MONTH})(?:\s*(?P<wd_y>{_YEAR})\b)?"),
+    ("word_date", rf"\b(?P<wd_d>\d{{1,2}})(?:-?(?:го|е))?\s*(?P<wd_m>{MONTH})(?:\s*(?P<wd_y>{_YEAR})\b)?"),  # noqa: E501
     ("years", _YEARS),
     ("quarter", _QUARTER),
     ("half", _HALF),
@@ -112,11 +112,11 @@ PATTERNS = (
     ("weekday", rf"\b(?P<wk>{WEEKDAY})"),
     ("day_of_month", r"\b(?P<dom>\d{1,2})\s*(?:-?го\s*)?числ[а-я]*"),
     ("relative", _RELATIVE),
-    ("relative_term", rf"\bв\s+(?P<rs_n>{NUMBER})?\s*-?\s*(?P<rs_u>дневн|недельн|месячн)[а-я]*\s+срок"),
+    ("relative_term", rf"\bв\s+(?P<rs_n>{NUMBER})?\s*-?\s*(?P<rs_u>дневн|недельн|месячн)[а-я]*\s+срок"),  # noqa: E501
     ("then", r"\bдалее\b|в\s+дальнейшем|\bзатем\b|впоследствии"),
     ("daily", r"ежедневн[а-я]*|кажд[а-я]*\s+день"),
     ("ongoing", _ONGOING),
-    ("optional", r"(?:по|при|в\s+случае)\s+(?:мере\s+)?необходимост[а-я]*|по\s+мере\s+потребност[а-я]*"),
+    ("optional", r"(?:по|при|в\s+случае)\s+(?:мере\s+)?необходимост[а-я]*|по\s+мере\s+потребност[а-я]*"),  # noqa: E501
     ("external", _EXTERNAL),
 )  # fmt: skip
 TOKEN_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in PATTERNS))

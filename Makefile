@@ -28,10 +28,14 @@ run: demo
 	trap 'kill $$sched 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/waitress-serve --host 127.0.0.1 --port 5000 --threads 8 wsgi:app
 
+## The scheduler alone (reminders, escalations, the outbox), as in production
+scheduler: migrate
+	$(BIN)/tracker scheduler
+
 ## Run the whole suite on SQLite and PostgreSQL, browser tests included
 test: install e2e-deps
 	bash .ci/ensure-postgres
-	$(BIN)/pytest -q -p no:cacheprovider
+	$(BIN)/pytest -q -p no:cacheprovider -n 2
 
 e2e-deps:
 	@command -v chromium >/dev/null 2>&1 || bash .ci/install-chromium
@@ -40,8 +44,9 @@ e2e-deps:
 lint: install
 	$(BIN)/ruff check tracker tests bench
 
-bench: migrate
+bench: install
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.bench_notifications
 
 ## Re-extract the interface texts, merge them into the English catalog and compile it
 ## (then fill the new empty msgstr in tracker/translations/en/LC_MESSAGES/messages.po)

@@ -1,8 +1,10 @@
 """Run the benchmarks and print Markdown tables for docs/BENCHMARKS.md.
 
-    .venv/bin/python -m bench.run [--only pages|parse|import] [--databases sqlite,postgresql]
+    .venv/bin/python -m bench.run [--only parse|import|pages|calendar|reports]
+                                  [--databases sqlite,postgresql]
 
-`make bench` runs everything. Pages and import need PostgreSQL on 127.0.0.1:5432 (user
+`make bench` runs everything, then bench.bench_notifications (1,000,000 occurrences).
+Pages and import need PostgreSQL on 127.0.0.1:5432 (user
 postgres) unless --databases sqlite is given.
 """
 
@@ -10,7 +12,7 @@ import argparse
 
 from bench import machine
 
-BENCHES = ("parse", "import", "pages")
+BENCHES = ("parse", "import", "pages", "calendar", "reports")
 
 
 def machine_table(info: dict) -> str:
@@ -46,6 +48,14 @@ def run_bench(name: str, kinds: tuple[str, ...], requests: int, repeat: int | No
         from bench import bench_import
 
         return bench_import.table(bench_import.run(kinds, repeat or 5))
+    if name == "calendar":
+        from bench import bench_calendar
+
+        return bench_calendar.table(bench_calendar.run(kinds, requests))
+    if name == "reports":
+        from bench import bench_reports
+
+        return bench_reports.table(bench_reports.run(kinds, min(requests, 60)))
     from bench import bench_pages
 
     return bench_pages.table(bench_pages.run(kinds, requests))

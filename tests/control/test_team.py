@@ -4,7 +4,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from tracker.assignments.models import Occurrence
+from tracker.assignments.models import CoExecutor, Occurrence
 from tracker.control.models import Comment
 from tracker.extensions import db
 from tracker.notifications.models import MailBatch, Notification
@@ -20,6 +20,13 @@ def _rules(person_id: int) -> list[str]:
 
 
 def test_comment_mentions_notify_the_person(world, login, client):
+    # the colleague helps on the assignment, so may see it and be told of the mention
+    db.session.add(
+        CoExecutor(
+            assignment_id=world.occurrence.assignment_id, person_id=world.colleague.person_id
+        )
+    )
+    db.session.commit()
     login(world.owner)
     client.post(
         _url(world, "comments"),
@@ -100,3 +107,33 @@ def test_history_lists_created_and_events_in_local_time(world, login, client):
     page = client.get(f"/occurrences/{world.occurrence.id}").get_data(as_text=True)
     assert 'data-action="created"' in page and 'data-action="reported"' in page
     assert "07.02.2022 17:00" in page  # 06:00 UTC on Sakhalin
+
+
+def test_mentions_tell_only_people_who_may_see_the_occurrence(world, login, client, make):
+    make.person("Безучётный", "ББ", org=world.occurrence.organisation)  # no user account
+    db.session.commit()
+    login(world.owner)
+    client.post(
+        _url(world, "comments"),
+        data={"text": "@Чужой А.А., @Боброва, @Безучётный и @Игнатенко Н.В. — к сведению"},
+    )
+    assert db.session.scalar(select(Comment.id)) is not None
+    notified = db.session.scalars(select(Notification.person_id)).all()
+    assert notified == [world.controller.person_id]
+
+
+def test_coexecutor_only_from_the_offered_people(world, login, client):
+    login(world.owner)  # heads nothing: only people of the owner's own organisation
+    page = client.post(
+        _url(world, "coexecutors"), data={"person": world.stranger.person_id}, follow_redirects=True
+    ).get_data(as_text=True)
+    assert "Выберите сотрудника из предложенного списка." in page
+    client.post("/logout")
+    login(world.head)  # the head's unit and below; the other school is not under it
+    page = client.post(
+        _url(world, "coexecutors"), data={"person": world.stranger.person_id}, follow_redirects=True
+    ).get_data(as_text=True)
+    assert "Выберите сотрудника из предложенного списка." in page
+    assert db.session.scalar(select(CoExecutor.id)) is None
+    client.post(_url(world, "coexecutors"), data={"person": world.colleague.person_id})
+    assert db.session.scalars(select(CoExecutor.person_id)).all() == [world.colleague.person_id]

@@ -166,7 +166,7 @@ def test_compiled_catalog_is_current():
     assert MO_PATH.exists(), "run `make translations` (pybabel compile)"
     with MO_PATH.open("rb") as f:
         compiled = {_key(m.id): _key(m.string) for m in read_mo(f) if m.id}
-    source = {_key(m.id): _key(m.string) for m in _read_po() if m.id and not m.fuzzy}
+    source = {_key(m.id): _key(m.string) for m in _read_po() if m.id and m.string and not m.fuzzy}
     stale = [key for key, text in source.items() if compiled.get(key) != text]
     assert not stale, f"messages.mo is older than messages.po; recompile: {stale[:5]}"
 

@@ -306,3 +306,28 @@ def test_the_edit_form_needs_its_csrf_token(clock, tmp_path):
 def _token(response) -> str:
     html = response.get_data(as_text=True)
     return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+
+
+def test_item_controller_and_coexecutor_see_the_document_as_they_see_the_occurrence(
+    db, doc, login, make
+):
+    from tracker.assignments.models import CoExecutor
+
+    item_controller = make.user(doc["directors"][1])
+    doc["dated"].controller_id = item_controller.person_id
+    helper = make.user(doc["directors"][2])
+    db.session.add(CoExecutor(assignment_id=doc["open"].assignment_id, person_id=helper.person_id))
+    db.session.commit()
+    document_url = f"/documents/{doc['document'].id}"
+    client = login(item_controller)
+    assert client.get(f"/occurrences/{doc['open'].id}").status_code == 200
+    assert client.get(document_url).status_code == 200
+    assert client.get(_url(doc["dated"])).status_code == 200
+    assert doc["document"].title in client.get("/documents/").get_data(as_text=True)
+    client.post("/logout")
+    client = login(helper)
+    assert client.get(f"/occurrences/{doc['open'].id}").status_code == 200
+    assert client.get(document_url).status_code == 200
+    assert client.get(_url(doc["dated"])).status_code == 403
+    client.post("/logout")
+    assert login(doc["users"]["stranger"]).get(document_url).status_code == 404

@@ -132,3 +132,25 @@ def test_nav_link_for_heads(scenario, login):
 def test_no_nav_link_for_executors(scenario, login):
     html = login(scenario.executor).get("/preferences").get_data(as_text=True)
     assert 'href="/reports/"' not in html
+
+
+def test_heads_choose_only_documents_they_may_see(scenario, login, db):
+    from bs4 import BeautifulSoup
+    from sqlalchemy import select
+
+    from tracker.documents.models import Document
+
+    other_id = db.session.scalar(select(Document.id).where(Document.title == "Протокол совещания"))
+    client = login(scenario.head_imc)
+    html = client.get("/reports/", query_string=H1_2021).get_data(as_text=True)
+    offered = [o["value"] for o in BeautifulSoup(html, "html.parser").select("#documents option")]
+    assert offered == [str(scenario.document.id)]
+    assert client.get("/reports/", query_string={"documents": other_id}).status_code == 404
+    assert (
+        client.get("/reports/export.csv", query_string={"documents": other_id}).status_code == 404
+    )
+    mine = client.get("/reports/", query_string={"documents": scenario.document.id})
+    assert mine.status_code == 200
+    client.post("/logout")
+    html = login(scenario.admin).get("/reports/").get_data(as_text=True)
+    assert len(BeautifulSoup(html, "html.parser").select("#documents option")) == 2

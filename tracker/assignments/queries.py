@@ -8,7 +8,9 @@ from sqlalchemy import Select, or_, select, union_all
 from sqlalchemy.orm import contains_eager
 
 from tracker.assignments.models import ACTIVE_STATES, REPORTED, Assignment, Occurrence
+from tracker.auth.models import User
 from tracker.documents.models import Document, Item
+from tracker.documents.queries import visible_clause
 from tracker.extensions import db
 from tracker.people.models import Organisation, Person
 
@@ -167,7 +169,7 @@ class DocumentChoice(NamedTuple):
 PEOPLE_CHOICES_LIMIT = 300
 
 
-def filter_choices(root: Organisation, scope: Organisation | None = None):
+def filter_choices(user: User, root: Organisation, scope: Organisation | None = None):
     """Units, people and documents a head can filter the unit view by.
 
     People are those of the chosen unit's subtree; a whole department's thousands would
@@ -201,7 +203,9 @@ def filter_choices(root: Organisation, scope: Organisation | None = None):
     documents = [
         DocumentChoice(r.id, Document.label.fget(r))
         for r in db.session.execute(
-            select(Document.id, Document.title, Document.number).order_by(Document.issued_on.desc())
+            select(Document.id, Document.title, Document.number)
+            .where(visible_clause(user))
+            .order_by(Document.issued_on.desc())
         )
     ]
     return units, people, documents

@@ -9,7 +9,7 @@ from tracker.assignments.access import can_view
 from tracker.assignments.forms import ActionForm, CompleteForm, UnitFilterForm
 from tracker.assignments.models import Occurrence
 from tracker.control import page as control_page
-from tracker.core.time import person_tz, start_of_local_day, today_in
+from tracker.core.time import person_tz, start_of_local_day, user_today
 from tracker.domain.agenda import group_by_bucket
 from tracker.domain.stages import STAGE_TITLES_RU
 from tracker.domain.workdays import default_calendar
@@ -19,7 +19,7 @@ bp = Blueprint("assignments", __name__)
 
 
 def _user_today():
-    return today_in(person_tz(current_user.person))
+    return user_today(current_user)
 
 
 @bp.route("/my")
@@ -55,7 +55,7 @@ def units():
     scope = queries.unit_within(root, form.unit.data)
     if scope is None:
         abort(404)
-    _fill_choices(form, *queries.filter_choices(root, scope))
+    _fill_choices(form, *queries.filter_choices(current_user, root, scope))
     flt = queries.UnitFilter(
         person_id=form.person.data or None,
         document_id=form.document.data or None,

@@ -23,6 +23,7 @@ from tracker.calendar import feeds, queries, services
 from tracker.calendar.cache import BodyCache, FragmentCache
 from tracker.calendar.forms import TokenForm
 from tracker.calendar.ratelimit import SlidingWindowLimiter
+from tracker.core.time import person_tz
 from tracker.extensions import db
 
 bp = Blueprint("calendar", __name__, url_prefix="/calendar")
@@ -133,8 +134,7 @@ def _feed_response(user, spec: feeds.FeedSpec, scope: queries.Scope) -> Response
 
 def _context(user, spec: feeds.FeedSpec, scope: queries.Scope, alarm) -> feeds.FeedContext:
     base = current_app.config["BASE_URL"].rstrip("/")
-    person = user.person
-    timezone = person.organisation.timezone if person and person.organisation else None
+    timezone = person_tz(user.person)
     return feeds.FeedContext(
         name=_("Сроки — %(title)s", title=scope.title),
         timezone=timezone or current_app.config.get("BABEL_DEFAULT_TIMEZONE", "Europe/Moscow"),

@@ -45,6 +45,18 @@ def in_subtree_of(user: User, person: Person) -> bool:
     return bool(unit and person.organisation and person.organisation.path.startswith(unit.path))
 
 
+def may_pick(user: User, person: Person) -> bool:
+    """Whom the team form offers: a head's subtree, else the actor's own organisation."""
+    if user.has_role("admin"):
+        return True
+    actor = user.person
+    if actor is None:
+        return False
+    if actor.head_of_id:
+        return in_subtree_of(user, person)
+    return actor.organisation_id is not None and person.organisation_id == actor.organisation_id
+
+
 def may_decide_extension(user: User, occurrence: Occurrence, decided_by: str) -> bool:
     """The controller or the owner's head decides, as the department has chosen."""
     if user.has_role("admin"):

@@ -17,11 +17,11 @@ from tracker.control.forms import (
     ReportForm,
     ReturnForm,
 )
+from tracker.core.time import person_tz
 
 
 def _viewer_tz(user: User) -> str | None:
-    person = user.person
-    return person.organisation.timezone if person and person.organisation else None
+    return person_tz(user.person)
 
 
 def context(occurrence: Occurrence, user: User) -> SimpleNamespace:

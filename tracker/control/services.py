@@ -33,7 +33,7 @@ from tracker.control.models import (
     ExtensionRequest,
 )
 from tracker.control.notify import notify, owner_ids
-from tracker.core.time import local_day, now_utc, today_in
+from tracker.core.time import local_day, now_utc, occurrence_tz, today_in
 from tracker.documents.models import Item
 from tracker.extensions import db
 
@@ -64,8 +64,7 @@ def counted_due_on(occurrence: Occurrence) -> date | None:
     return occurrence.due_on
 
 
-def owner_tz(occurrence: Occurrence) -> str | None:
-    return occurrence.organisation.timezone if occurrence.organisation else None
+owner_tz = occurrence_tz
 
 
 def store_files(occurrence: Occurrence, user: User, checked) -> list[Attachment]:

@@ -6,6 +6,7 @@ import re
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from tracker.assignments.access import can_view
 from tracker.assignments.models import ACTIVE_STATES, CoExecutor, Occurrence
 from tracker.assignments.services import TransitionError, record
 from tracker.auth.models import User
@@ -38,6 +39,15 @@ def mentioned_people(text: str, picked_ids=()) -> list[int]:
     return sorted(ids)
 
 
+def who_may_see(person_ids: list[int], occurrence: Occurrence) -> list[int]:
+    """Of the mentioned people, those with an account that may see the occurrence: the
+    notice prints the item, so nobody else is told (people without an account neither)."""
+    if not person_ids:
+        return []
+    users = db.session.scalars(select(User).where(User.person_id.in_(person_ids)))
+    return sorted({u.person_id for u in users if can_view(u, occurrence)})
+
+
 def add_comment(occurrence: Occurrence, user: User, text: str, picked_ids=()) -> Comment:
     text = (text or "").strip()
     if not text:
@@ -46,7 +56,7 @@ def add_comment(occurrence: Occurrence, user: User, text: str, picked_ids=()) ->
         occurrence_id=occurrence.id, author_id=user.id, text=text, created_at=now_utc()
     )
     db.session.add(comment)
-    mentioned = mentioned_people(text, picked_ids)
+    mentioned = who_may_see(mentioned_people(text, picked_ids), occurrence)
     event = record(occurrence, user, "commented", text=text[:500], mentioned=mentioned)
     notify(mentioned, occurrence, "mention", event, skip=user.person_id)
     return comment
@@ -69,6 +79,8 @@ def add_coexecutor(occurrence: Occurrence, user: User, person: Person | None) ->
         raise TransitionError(_("Соисполнителей назначает ответственный или руководитель."))
     if person is None or person.id in owner_ids(occurrence):
         raise TransitionError(_("Выберите сотрудника, который не является ответственным."))
+    if not access.may_pick(user, person):  # the select list is not validated: check here
+        raise TransitionError(_("Выберите сотрудника из предложенного списка."))
     existing = db.session.scalar(
         select(CoExecutor).where(
             CoExecutor.assignment_id == occurrence.assignment_id, CoExecutor.person_id == person.id

@@ -41,3 +41,8 @@ def person_tz(person) -> str | None:
 def occurrence_tz(occurrence) -> str | None:
     """The time zone a deadline is local to: that of the owning organisation."""
     return occurrence.organisation.timezone if occurrence.organisation else None
+
+
+def user_today(user) -> date:
+    """Today in the time zone of the user's organisation."""
+    return today_in(person_tz(user.person))

@@ -7,7 +7,13 @@ from datetime import date
 from sqlalchemy import and_, false, func, or_, select, true
 from sqlalchemy.orm import selectinload
 
-from tracker.assignments.models import ACTIVE_STATES, CANCELLED, Assignment, Occurrence
+from tracker.assignments.models import (
+    ACTIVE_STATES,
+    CANCELLED,
+    Assignment,
+    CoExecutor,
+    Occurrence,
+)
 from tracker.auth.models import User
 from tracker.documents.models import Document, Item
 from tracker.extensions import db
@@ -17,7 +23,12 @@ SEE_ALL_ROLES = ("admin", "secretary", "controller")
 
 
 def visible_clause(user: User):
-    """A WHERE clause on Document: all for the office, else documents touching the user."""
+    """A WHERE clause on Document: all for the office, else documents touching the user.
+
+    "Touching" matches whoever may open one of its occurrences (assignments.access): the
+    owner, a head above the owner, the controller of the document or of any of its items,
+    and a co-executor of any of its assignments.
+    """
     if user.has_role(*SEE_ALL_ROLES):
         return true()
     person = user.person
@@ -30,7 +41,19 @@ def visible_clause(user: User):
         )
         mine.append(Occurrence.organisation_id.in_(subtree))
     touched = select(Occurrence.document_id).where(or_(*mine))
-    return or_(Document.id.in_(touched), Document.controller_id == person.id)
+    controls_item = (
+        select(Item.id)
+        .where(Item.document_id == Document.id, Item.controller_id == person.id)
+        .exists()
+    )
+    helps = (
+        select(CoExecutor.id)
+        .join(Assignment, Assignment.id == CoExecutor.assignment_id)
+        .join(Item, Item.id == Assignment.item_id)
+        .where(CoExecutor.person_id == person.id, Item.document_id == Document.id)
+        .exists()
+    )
+    return or_(Document.id.in_(touched), Document.controller_id == person.id, controls_item, helps)
 
 
 def visible_document(document_id: int, user: User) -> Document | None:

@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from tracker.auth.access import role_required
-from tracker.core.time import today_in
+from tracker.core.time import user_today
 from tracker.documents import preview, queries, wizard
 from tracker.documents.forms import DiscardForm, PreviewForm, UploadForm
 from tracker.documents.importing import ImportRefused, existing_import
@@ -37,8 +37,7 @@ log = logging.getLogger(__name__)
 
 
 def _user_today():
-    person = current_user.person
-    return today_in(person.organisation.timezone if person and person.organisation else None)
+    return user_today(current_user)
 
 
 @bp.route("/")

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from tracker.assignments.models import ACTIVE_STATES, REPORTED, Assignment, Occurrence
-from tracker.core.time import local_day
+from tracker.core.time import local_day, occurrence_tz
 from tracker.extensions import db
 from tracker.notifications.mailer import build_message
 from tracker.notifications.models import BATCHED, MailBatch, Notification
@@ -176,5 +176,5 @@ def _ru(iso: str) -> str:
 
 
 def _reported_on(occurrence: Occurrence) -> date | None:
-    tz = occurrence.organisation.timezone if occurrence.organisation else None
+    tz = occurrence_tz(occurrence)
     return local_day(occurrence.reported_at, tz) if occurrence.reported_at else None

@@ -79,18 +79,21 @@ def row_values(row, labels: Labels) -> list:
     """
     moved_from = row.original_due_on if row.original_due_on != row.due_on else None
     return [
-        document_label(row),
-        row.item_number,
-        row.item_text,
-        labels.stage(row.stage),
-        owner_label(row) or None,
-        row.org_label,
-        row.due_on,
-        moved_from,
-        labels.states[row.state],
-        labels.outcomes[row.outcome],
-        row.done_on,
-        row.report,
+        inert(value)
+        for value in (
+            document_label(row),
+            row.item_number,
+            row.item_text,
+            labels.stage(row.stage),
+            owner_label(row) or None,
+            row.org_label,
+            row.due_on,
+            moved_from,
+            labels.states[row.state],
+            labels.outcomes[row.outcome],
+            row.done_on,
+            row.report,
+        )
     ]
 
 
@@ -156,6 +159,17 @@ def csv_chunks(scope: Scope, batch: int = 500) -> Iterator[str]:
             buffer.seek(0)
             buffer.truncate()
     yield buffer.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value):
+    """Text that a spreadsheet would run as a formula (=HYPERLINK(…), +cmd…) is kept as text:
+    documents and reports are typed by users, and the exports are opened by others."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _csv_value(value):

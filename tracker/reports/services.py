@@ -9,6 +9,7 @@ from werkzeug.exceptions import Forbidden, NotFound
 
 from tracker.auth.models import User
 from tracker.documents.models import Document
+from tracker.documents.queries import visible_clause
 from tracker.domain import progress
 from tracker.domain.stages import STAGE_TITLES_RU
 from tracker.extensions import db
@@ -72,10 +73,15 @@ def choose_unit(root: Organisation | None, unit_id: int | None) -> Organisation 
     return unit
 
 
-def selected_documents(document_ids: tuple[int, ...]) -> list[Document]:
+def selected_documents(user: User, document_ids: tuple[int, ...]) -> list[Document]:
+    """The documents asked for; 404 if any is unknown or not visible to the user."""
     if not document_ids:
         return []
-    stmt = select(Document).where(Document.id.in_(document_ids)).order_by(Document.id)
+    stmt = (
+        select(Document)
+        .where(Document.id.in_(document_ids), visible_clause(user))
+        .order_by(Document.id)
+    )
     documents = list(db.session.scalars(stmt))
     if len(documents) != len(set(document_ids)):
         raise NotFound()
@@ -103,7 +109,7 @@ def build_report(
 ) -> Report:
     """The figures per stage and the first items of each stage, within the user's reach."""
     unit = choose_unit(visible_root(user), req.unit_id)
-    documents = selected_documents(req.document_ids)
+    documents = selected_documents(user, req.document_ids)
     req = replace(req, document_ids=tuple(d.id for d in documents))
     scope = build_scope(req, unit, today, count_extension)
     stages = queries.stage_counts(scope)

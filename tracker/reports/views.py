@@ -17,8 +17,9 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from tracker.control.services import settings as control_settings
-from tracker.core.time import today_in
+from tracker.core.time import user_today
 from tracker.documents.models import Document
+from tracker.documents.queries import visible_clause
 from tracker.domain.labels import STATE_LABELS
 from tracker.domain.progress import OUTCOME_LABELS, format_share
 from tracker.domain.stages import STAGES
@@ -50,8 +51,7 @@ def report_helpers() -> dict:
 
 
 def _today():
-    person = current_user.person
-    return today_in(person.organisation.timezone if person and person.organisation else None)
+    return user_today(current_user)
 
 
 def _count_extension() -> bool:
@@ -64,7 +64,9 @@ def _form() -> ReportForm:
     form = ReportForm(request.args)
     root = services.visible_root(current_user)
     documents = db.session.execute(
-        select(Document.id, Document.title, Document.number).order_by(Document.id.desc())
+        select(Document.id, Document.title, Document.number)
+        .where(visible_clause(current_user))
+        .order_by(Document.id.desc())
     ).all()
     form.documents.choices = [
         (d.id, f"{d.title[:90]} {'№ ' + d.number if d.number else ''}") for d in documents

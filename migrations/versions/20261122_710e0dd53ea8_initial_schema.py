@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 92fdb726f23e
+Revision ID: 710e0dd53ea8
 Revises: 
-Create Date: 2026-11-22 18:56:57.060647
+Create Date: 2026-11-22 19:31:39.130258
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '92fdb726f23e'
+revision = '710e0dd53ea8'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -256,6 +256,7 @@ def upgrade():
     with op.batch_alter_table('occurrences', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_occurrences_assignment_id'), ['assignment_id'], unique=False)
         batch_op.create_index('ix_occurrences_document_due', ['document_id', 'due_on'], unique=False)
+        batch_op.create_index('ix_occurrences_done_by_at', ['done_by_id', 'done_at'], unique=False)
         batch_op.create_index('ix_occurrences_org_state_due', ['organisation_id', 'state', 'due_on'], unique=False)
         batch_op.create_index('ix_occurrences_person_state_due', ['person_id', 'state', 'due_on'], unique=False)
         batch_op.create_index('ix_occurrences_report', ['stage', 'due_on', 'state', 'done_on', 'document_id', 'organisation_id', 'person_id', 'original_due_on'], unique=False)
@@ -383,6 +384,7 @@ def downgrade():
         batch_op.drop_index('ix_occurrences_report')
         batch_op.drop_index('ix_occurrences_person_state_due')
         batch_op.drop_index('ix_occurrences_org_state_due')
+        batch_op.drop_index('ix_occurrences_done_by_at')
         batch_op.drop_index('ix_occurrences_document_due')
         batch_op.drop_index(batch_op.f('ix_occurrences_assignment_id'))
 

@@ -17,7 +17,7 @@ from tracker.people.models import Organisation, Person
 OPEN_LIKE = (*ACTIVE_STATES, REPORTED)
 
 
-def _with_context(stmt: Select) -> Select:
+def with_context(stmt: Select) -> Select:
     """Load each occurrence with its item, document, owner and organisation in one query."""
     return (
         stmt.join(Occurrence.assignment)
@@ -48,7 +48,7 @@ DUE_ORDER = (Occurrence.due_on.is_(None), Occurrence.due_on, Occurrence.id)
 
 
 def my_open_statement(person: Person) -> Select:
-    stmt = _with_context(select(Occurrence)).where(
+    stmt = with_context(select(Occurrence)).where(
         owned_by(person), Occurrence.state.in_(OPEN_LIKE)
     )
     return stmt.order_by(*DUE_ORDER)
@@ -60,7 +60,7 @@ def my_open_occurrences(person: Person) -> list[Occurrence]:
 
 def done_by_since(user_id: int, since) -> list[Occurrence]:
     """Occurrences this user closed since the instant given (for the same-day undo)."""
-    stmt = _with_context(select(Occurrence)).where(
+    stmt = with_context(select(Occurrence)).where(
         Occurrence.done_by_id == user_id, Occurrence.done_at >= since
     )
     return list(db.session.scalars(stmt.order_by(Occurrence.done_at.desc())))
@@ -102,7 +102,7 @@ def unit_statement(
 ) -> Select:
     """`limit` open occurrences under `path` in due order from `offset`, with their context."""
     page = _unit_page_ids(path, flt, today, limit, offset)
-    return _with_context(select(Occurrence)).where(Occurrence.id.in_(page)).order_by(*DUE_ORDER)
+    return with_context(select(Occurrence)).where(Occurrence.id.in_(page)).order_by(*DUE_ORDER)
 
 
 def _unit_page_ids(path: str, flt: UnitFilter, today: date, limit: int, offset: int) -> Select:

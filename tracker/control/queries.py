@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager, selectinload
 
 from tracker.assignments.models import REPORTED, Assignment, AuditEvent, CoExecutor, Occurrence
+from tracker.assignments.queries import with_context
 from tracker.auth.models import User
 from tracker.control.models import PENDING, Attachment, Comment, ExtensionRequest
 from tracker.core.time import as_utc
@@ -29,18 +30,7 @@ def queue(user: User, limit: int = 500) -> list[Occurrence]:
     if user.person_id is None and not user.has_role("admin"):
         return []
     stmt = (
-        select(Occurrence)
-        .join(Occurrence.assignment)
-        .join(Assignment.item)
-        .join(Occurrence.document)
-        .outerjoin(Occurrence.person)
-        .outerjoin(Occurrence.organisation)
-        .options(
-            contains_eager(Occurrence.assignment).contains_eager(Assignment.item),
-            contains_eager(Occurrence.document),
-            contains_eager(Occurrence.person),
-            contains_eager(Occurrence.organisation),
-        )
+        with_context(select(Occurrence))
         .where(Occurrence.state == REPORTED, _controlled_by(user))
         .order_by(Occurrence.reported_at, Occurrence.id)
         .limit(limit)

@@ -61,7 +61,9 @@ class OwnerForm(Form):
             raise ValidationError(_l("Укажите фамилию нового сотрудника."))
 
 
-class ItemForm(Form):
+class ItemFields:
+    """What a secretary may correct in an item, in the preview and after the import."""
+
     stage = SelectField(
         _l("Этап"),
         choices=[("", "—")] + [(k, _l(v)) for k, v in STAGE_TITLES_RU.items()],
@@ -75,6 +77,9 @@ class ItemForm(Form):
         ],
     )
     deadline = StringField(_l("Срок (как в документе)"), validators=[Length(max=500)])
+
+
+class ItemForm(ItemFields, Form):
     actionable = BooleanField(_l("Поручение"))
     owners = FieldList(FormField(OwnerForm))
     add_person = SelectField(
@@ -114,20 +119,7 @@ GROUP_CHOICES = [  # the keys of tracker.documents.editing.GROUP_TITLES
 ]
 
 
-class ItemEditForm(FlaskForm):
-    stage = SelectField(
-        _l("Этап"),
-        choices=[("", "—")] + [(k, _l(v)) for k, v in STAGE_TITLES_RU.items()],
-        default="",
-    )
-    text = TextAreaField(
-        _l("Текст пункта"),
-        validators=[
-            DataRequired(message=_l("Текст пункта не может быть пустым.")),
-            Length(max=20_000),
-        ],
-    )
-    deadline = StringField(_l("Срок (как в документе)"), validators=[Length(max=500)])
+class ItemEditForm(ItemFields, FlaskForm):
     actionable = BooleanField(_l("Поручение (не только к сведению)"))
     check = SubmitField(_l("Проверить срок"))
     save = SubmitField(_l("Сохранить"))

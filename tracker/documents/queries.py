@@ -40,7 +40,11 @@ def visible_clause(user: User):
             Organisation.path.startswith(person.head_of.path, autoescape=True)
         )
         mine.append(Occurrence.organisation_id.in_(subtree))
-    touched = select(Occurrence.document_id).where(or_(*mine))
+    # Correlated EXISTS: each document's own occurrences (document index) until one matches,
+    # rather than collecting the documents of every occurrence in a department's subtree.
+    touched = (
+        select(Occurrence.id).where(Occurrence.document_id == Document.id, or_(*mine)).exists()
+    )
     controls_item = (
         select(Item.id)
         .where(Item.document_id == Document.id, Item.controller_id == person.id)
@@ -53,7 +57,7 @@ def visible_clause(user: User):
         .where(CoExecutor.person_id == person.id, Item.document_id == Document.id)
         .exists()
     )
-    return or_(Document.id.in_(touched), Document.controller_id == person.id, controls_item, helps)
+    return or_(touched, Document.controller_id == person.id, controls_item, helps)
 
 
 def visible_document(document_id: int, user: User) -> Document | None:

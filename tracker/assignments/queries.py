@@ -48,9 +48,7 @@ DUE_ORDER = (Occurrence.due_on.is_(None), Occurrence.due_on, Occurrence.id)
 
 
 def my_open_statement(person: Person) -> Select:
-    stmt = with_context(select(Occurrence)).where(
-        owned_by(person), Occurrence.state.in_(OPEN_LIKE)
-    )
+    stmt = with_context(select(Occurrence)).where(owned_by(person), Occurrence.state.in_(OPEN_LIKE))
     return stmt.order_by(*DUE_ORDER)
 
 

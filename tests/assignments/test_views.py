@@ -80,6 +80,8 @@ def test_tick_off_moves_to_done_with_audit(region, login, db):
     )
     html = client.get("/my").get_data(as_text=True)
     assert f'data-occurrence="{target.id}"' not in _section(html, "this_week")
+    detail = client.get(f"/occurrences/{target.id}").get_data(as_text=True)
+    assert "Выполнено: 07.02.2022, Дискулцу Л.Ю." in detail
     assert "Отменить отметку" in html
 
 

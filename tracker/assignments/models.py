@@ -91,6 +91,7 @@ class Occurrence(db.Model):
     person: Mapped[Person | None] = relationship()
     organisation: Mapped[Organisation | None] = relationship()
     document: Mapped[Document] = relationship()
+    done_by = relationship("User", foreign_keys=[done_by_id])
 
     @property
     def is_ongoing(self) -> bool:

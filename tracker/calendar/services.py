@@ -3,7 +3,7 @@
 import hashlib
 import secrets
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import joinedload
 
 from tracker.auth.models import User
@@ -47,22 +47,25 @@ def issue_token(user: User) -> str:
     return token
 
 
+# Built once: every feed request, 304s included, runs it.
+_ACTIVE_TOKEN = (
+    select(CalendarToken, User)
+    .join(User, CalendarToken.user_id == User.id)
+    .where(
+        CalendarToken.token_hash == bindparam("token_hash"),
+        CalendarToken.revoked_at.is_(None),
+        User.is_enabled.is_(True),
+    )
+    .options(
+        joinedload(User.person).joinedload(Person.organisation),
+        joinedload(User.person).joinedload(Person.head_of),
+    )
+)
+
+
 def resolve(token: str) -> tuple[CalendarToken, User] | None:
     """The active token row and its enabled user, in one query; None for anything else."""
     if not token or len(token) > 128:
         return None
-    stmt = (
-        select(CalendarToken, User)
-        .join(User, CalendarToken.user_id == User.id)
-        .where(
-            CalendarToken.token_hash == hash_token(token),
-            CalendarToken.revoked_at.is_(None),
-            User.is_enabled.is_(True),
-        )
-        .options(
-            joinedload(User.person).joinedload(Person.organisation),
-            joinedload(User.person).joinedload(Person.head_of),
-        )
-    )
-    row = db.session.execute(stmt).first()
+    row = db.session.execute(_ACTIVE_TOKEN, {"token_hash": hash_token(token)}).first()
     return (row[0], row[1]) if row else None

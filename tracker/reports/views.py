@@ -20,6 +20,7 @@ from tracker.control.services import settings as control_settings
 from tracker.core.time import user_today
 from tracker.documents.models import Document
 from tracker.documents.queries import visible_clause
+from tracker.domain import progress
 from tracker.domain.labels import STATE_LABELS
 from tracker.domain.progress import OUTCOME_LABELS, format_share
 from tracker.domain.stages import STAGES
@@ -62,6 +63,8 @@ def _count_extension() -> bool:
 def _form() -> ReportForm:
     """The filter form with the documents and units this user may choose from."""
     form = ReportForm(request.args)
+    if "preset" not in request.args:  # by default, the half-year we are in
+        form.preset.data = progress.H2 if _today().month > 6 else progress.H1
     root = services.visible_root(current_user)
     documents = db.session.execute(
         select(Document.id, Document.title, Document.number)

@@ -46,10 +46,10 @@ def summarise(timings_ms: list[float]) -> dict:
 
 
 @contextmanager
-def postgres_database(prefix: str = "tracker_bench"):
-    """A fresh PostgreSQL database on 127.0.0.1 for one bench, dropped afterwards."""
+def postgres_database(prefix: str = "tracker_bench", admin_url: str = PG_ADMIN_URL):
+    """A fresh PostgreSQL database on 127.0.0.1, dropped afterwards (benches and tests)."""
     name = f"{prefix}_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:

@@ -1,15 +1,14 @@
 """Fixtures: an app per database (SQLite and PostgreSQL), a client, a clock, factories."""
 
 import os
-import uuid
-from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import pytest
 from flask import g
 from flask.testing import FlaskClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
+from bench import postgres_database
 from config import TestConfig
 from tracker import create_app
 from tracker.extensions import db as _db
@@ -33,19 +32,9 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("db_kind", kinds, scope="session")
 
 
-@contextmanager
 def new_postgres_database():
     """A fresh, empty PostgreSQL database, dropped afterwards; yields its URL."""
-    name = f"tracker_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin.url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    return postgres_database("tracker_test", PG_ADMIN_URL)
 
 
 @pytest.fixture(scope="session")

@@ -39,9 +39,13 @@ ROMAN_HALVES = {H1: "I", H2: "II"}
 
 @dataclass(frozen=True)
 class Period:
+    """A report's span; `kind` (a preset) and `year` let the interface word it."""
+
     start: date
     end: date
     label: str = ""
+    kind: str = CUSTOM
+    year: int | None = None
 
     def __contains__(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -49,8 +53,8 @@ class Period:
 
 def half_year(year: int, half: int) -> Period:
     if half == 1:
-        return Period(date(year, 1, 1), date(year, 6, 30), f"I полугодие {year} года")
-    return Period(date(year, 7, 1), date(year, 12, 31), f"II полугодие {year} года")
+        return Period(date(year, 1, 1), date(year, 6, 30), f"I полугодие {year} года", H1, year)
+    return Period(date(year, 7, 1), date(year, 12, 31), f"II полугодие {year} года", H2, year)
 
 
 def school_year(first_year: int) -> Period:
@@ -59,11 +63,13 @@ def school_year(first_year: int) -> Period:
         date(first_year, 9, 1),
         date(first_year + 1, 8, 31),
         f"{first_year}–{first_year + 1} учебный год",
+        SCHOOL_YEAR,
+        first_year,
     )
 
 
 def calendar_year(year: int) -> Period:
-    return Period(date(year, 1, 1), date(year, 12, 31), f"{year} год")
+    return Period(date(year, 1, 1), date(year, 12, 31), f"{year} год", YEAR, year)
 
 
 def school_year_of(day: date) -> int:
@@ -98,7 +104,7 @@ def resolve_period(
     if preset == YEAR:
         return calendar_year(year)
     if preset == DOCUMENT and whole:
-        return Period(whole[0], whole[1], "весь период документа")
+        return Period(whole[0], whole[1], "весь период документа", DOCUMENT)
     start, end = custom
     start, end = start or end or today, end or start or today
     if end < start:

@@ -123,8 +123,8 @@ def report_title(documents: list[Document]) -> str:
     if len(documents) == 1:
         return documents[0].title
     if documents:
-        return "документов: " + "; ".join(d.title for d in documents)
-    return "всех документов"
+        return _("документов: %(titles)s", titles="; ".join(d.title for d in documents))
+    return _("всех документов")
 
 
 def period_text(period: progress.Period) -> str:
@@ -134,9 +134,25 @@ def period_text(period: progress.Period) -> str:
         start=period.start.strftime("%d.%m.%Y"),
         end=period.end.strftime("%d.%m.%Y"),
     )
-    if period.label:
-        return _("за %(label)s (%(dates)s)", label=period.label, dates=dates)
+    label = period_label(period)
+    if label:
+        return _("за %(label)s (%(dates)s)", label=label, dates=dates)
     return _("за период %(dates)s", dates=dates)
+
+
+def period_label(period: progress.Period) -> str:
+    """The period's name in the user's language ("I полугодие 2021 года")."""
+    if period.kind == progress.H1:
+        return _("I полугодие %(year)s года", year=period.year)
+    if period.kind == progress.H2:
+        return _("II полугодие %(year)s года", year=period.year)
+    if period.kind == progress.SCHOOL_YEAR:
+        return _("%(first)s–%(last)s учебный год", first=period.year, last=period.year + 1)
+    if period.kind == progress.YEAR:
+        return _("%(year)s год", year=period.year)
+    if period.kind == progress.DOCUMENT:
+        return _("весь период документа")
+    return ""
 
 
 DEFINITIONS = (

@@ -119,6 +119,23 @@ def db(app, db_kind):
 
 
 @pytest.fixture
+def csrf_app(tmp_path, clock):
+    """An app with CSRF protection on, as in production, on a SQLite file of its own."""
+    app = create_app(
+        TestConfig,
+        WTF_CSRF_ENABLED=True,
+        CLOCK=clock,
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'csrf.db'}",
+        UPLOAD_DIR=str(tmp_path / "uploads"),
+    )
+    with app.app_context():
+        _db.create_all()
+    yield app
+    with app.app_context():
+        _db.engine.dispose()
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

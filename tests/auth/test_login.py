@@ -2,10 +2,6 @@
 
 import pytest
 
-from config import TestConfig
-from tracker import create_app
-from tracker.extensions import db as _db
-
 
 @pytest.fixture
 def official(make, db):
@@ -63,18 +59,11 @@ def test_open_redirect_refused(client, official):
     assert response.headers["Location"] == "/"
 
 
-def test_csrf_is_enforced(tmp_path):
-    app = create_app(
-        TestConfig,
-        WTF_CSRF_ENABLED=True,
-        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'csrf.db'}",
-    )
+def test_csrf_is_enforced(csrf_app):
+    app = csrf_app
     with app.app_context():
-        _db.create_all()
         response = app.test_client().post("/login", data={"login": "a", "password": "b"})
         assert response.status_code == 400
-        _db.drop_all()
-        _db.engine.dispose()
 
 
 def test_language_switch_to_english(client, official):

@@ -2,8 +2,6 @@
 
 import re
 
-from config import TestConfig
-from tracker import create_app
 from tracker.extensions import db as _db
 
 TOKEN = re.compile(r"/calendar/([A-Za-z0-9_-]{43})\.ics")
@@ -53,15 +51,9 @@ def test_head_gets_units_address(region, client, login):
     assert client.get(f"/calendar/{token}.ics?scope=units").status_code == 200
 
 
-def test_forms_need_csrf_when_enabled(tmp_path):
-    app = create_app(
-        TestConfig,
-        WTF_CSRF_ENABLED=True,
-        SQLALCHEMY_DATABASE_URI="sqlite://",
-        UPLOAD_DIR=str(tmp_path),
-    )
+def test_forms_need_csrf_when_enabled(csrf_app):
+    app = csrf_app
     with app.app_context():
-        _db.create_all()
         from tests.factories import Factories
 
         user = Factories(_db.session).user()

@@ -2,18 +2,13 @@
 
 import re
 
-from config import TestConfig
-from tracker import create_app
 from tracker.assignments.models import Occurrence
 from tracker.extensions import db
 
 
-def test_post_without_token_is_refused(tmp_path, clock):
-    app = create_app(
-        TestConfig, WTF_CSRF_ENABLED=True, CLOCK=clock, UPLOAD_DIR=str(tmp_path / "uploads")
-    )
+def test_post_without_token_is_refused(clock, csrf_app):
+    app = csrf_app
     with app.app_context():
-        db.create_all()
         from tests.factories import Factories
 
         make = Factories(db.session)

@@ -6,9 +6,7 @@ from urllib.parse import quote
 
 import pytest
 
-from config import TestConfig
 from tests.documents.wizard_helpers import SEED_004, draft_id_of, form_fields, submit, upload
-from tracker import create_app
 from tracker.extensions import db as _db
 
 
@@ -99,16 +97,10 @@ def test_original_file_downloads_byte_identical(db, nogliki, login, make):
     assert client.get(document_url + "/original").status_code == 404
 
 
-def test_deadline_preview_needs_the_csrf_header(tmp_path, clock):
+def test_deadline_preview_needs_the_csrf_header(clock, csrf_app):
     """CSRF is on in production: the JSON endpoint takes its token from a header."""
-    app = create_app(
-        TestConfig,
-        WTF_CSRF_ENABLED=True,
-        CLOCK=clock,
-        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'csrf.db'}",
-    )
+    app = csrf_app
     with app.app_context():
-        _db.create_all()
         from tests.factories import Factories
 
         make = Factories(_db.session)

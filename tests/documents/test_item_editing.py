@@ -6,8 +6,6 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from config import TestConfig
-from tracker import create_app
 from tracker.assignments.models import Assignment, AuditEvent, Occurrence
 from tracker.documents.models import Item
 from tracker.extensions import db as _db
@@ -268,15 +266,9 @@ def test_who_may_fix_an_item(db, doc, login, who, status):
     assert ("Исправить" in detail.get_data(as_text=True)) == (status == 200)
 
 
-def test_the_edit_form_needs_its_csrf_token(clock, tmp_path):
-    app = create_app(
-        TestConfig,
-        WTF_CSRF_ENABLED=True,
-        CLOCK=clock,
-        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'csrf.db'}",
-    )
+def test_the_edit_form_needs_its_csrf_token(clock, csrf_app):
+    app = csrf_app
     with app.app_context():
-        _db.create_all()
         from tests.factories import Factories
 
         make = Factories(_db.session)

@@ -2,8 +2,6 @@
 
 from datetime import date
 
-from config import TestConfig
-from tracker import create_app
 from tracker.assignments.models import DONE, NOT_NEEDED
 from tracker.extensions import db as _db
 from tracker.notifications.jobs import plan_job
@@ -121,10 +119,9 @@ def test_policy_and_outbox_are_closed_to_executors(db, make, login):
     assert client.get("/notifications/admin").status_code == 403
 
 
-def test_forms_need_the_csrf_token(clock, tmp_path):
-    app = create_app(TestConfig, WTF_CSRF_ENABLED=True, CLOCK=clock)
+def test_forms_need_the_csrf_token(clock, csrf_app):
+    app = csrf_app
     with app.app_context():
-        _db.create_all()
         from tests.factories import Factories
 
         make = Factories(_db.session)

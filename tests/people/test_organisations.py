@@ -3,8 +3,6 @@
 import pytest
 from sqlalchemy import select
 
-from config import TestConfig
-from tracker import create_app
 from tracker.extensions import db as _db
 from tracker.people.models import Organisation
 
@@ -154,12 +152,9 @@ def test_anonymous_is_sent_to_login(client):
     assert response.status_code == 302 and "/login" in response.location
 
 
-def test_csrf_enforced_on_organisation_form(clock, tmp_path):
-    app = create_app(
-        TestConfig, WTF_CSRF_ENABLED=True, CLOCK=clock, UPLOAD_DIR=str(tmp_path / "uploads")
-    )
+def test_csrf_enforced_on_organisation_form(clock, csrf_app):
+    app = csrf_app
     with app.app_context():
-        _db.create_all()
         from tests.factories import Factories
 
         make = Factories(_db.session)

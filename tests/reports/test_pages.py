@@ -2,9 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-from config import TestConfig
 from tests.reports.conftest import H1_2021
-from tracker import create_app
 from tracker.extensions import db
 
 
@@ -52,18 +50,12 @@ def test_stage_page_pages_through_one_stage(scenario, login):
     assert client.get("/reports/stage/nonsense").status_code == 404
 
 
-def test_report_works_with_csrf_enabled(tmp_path, clock):
+def test_report_works_with_csrf_enabled(clock, csrf_app):
     """The filter form is a GET form: no token needed; the sign-in form still wants one."""
     from tests.factories import Factories
 
-    app = create_app(
-        TestConfig,
-        WTF_CSRF_ENABLED=True,
-        CLOCK=clock,
-        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'csrf.db'}",
-    )
+    app = csrf_app
     with app.app_context():
-        db.create_all()
         make = Factories(db.session)
         user = make.user(roles=("admin",))
         user_id = user.id

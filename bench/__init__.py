@@ -8,6 +8,7 @@ import platform
 import sqlite3
 import statistics
 import subprocess
+import sys
 import time
 import uuid
 from contextlib import contextmanager
@@ -43,6 +44,30 @@ def summarise(timings_ms: list[float]) -> dict:
     ordered = sorted(timings_ms)
     p95 = ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
     return {"n": len(ordered), "p50": statistics.median(ordered), "p95": p95}
+
+
+def serve_forever(app) -> None:
+    """Subprocess entry of a bench: serve `app` on a free loopback port, print the port."""
+    from waitress import create_server
+
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    print(server.effective_port, flush=True)
+    server.run()
+
+
+@contextmanager
+def served(module: str, uri: str):
+    """`python -m <module> --serve <uri>` in its own process, so the client's timing does
+    not share the server's GIL; yields the port it listens on."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", module, "--serve", uri], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        yield int(proc.stdout.readline())
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        proc.stdout.close()
 
 
 @contextmanager

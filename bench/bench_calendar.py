@@ -10,16 +10,14 @@ repeats an unchanged feed, served from the in-process body cache keyed by ETag.
 
 import argparse
 import http.client
-import subprocess
-import sys
 import tempfile
 import time
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from datetime import date, timedelta
 
 from sqlalchemy import update
 
-from bench import BenchConfig, machine, postgres_database, summarise
+from bench import BenchConfig, machine, postgres_database, serve_forever, served, summarise
 from tracker import create_app
 from tracker.extensions import db
 
@@ -82,34 +80,15 @@ def seed(app) -> str:
         return token
 
 
-def serve_forever(uri: str) -> None:
-    """Subprocess entry: serve the app on a free loopback port and print the port."""
-    from waitress import create_server
-
-    app = create_app(
-        BenchConfig,
-        SQLALCHEMY_DATABASE_URI=uri,
-        CALENDAR_RATE_LIMIT_PER_MINUTE=10**9,
-        BASE_URL="https://tracker.example.ru",
+def serve(uri: str) -> None:
+    serve_forever(
+        create_app(
+            BenchConfig,
+            SQLALCHEMY_DATABASE_URI=uri,
+            CALENDAR_RATE_LIMIT_PER_MINUTE=10**9,
+            BASE_URL="https://tracker.example.ru",
+        )
     )
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    print(server.effective_port, flush=True)
-    server.run()
-
-
-@contextmanager
-def served(uri: str):
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bench.bench_calendar", "--serve", uri],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        yield int(proc.stdout.readline())
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        proc.stdout.close()
 
 
 def fetch(conn, path: str, headers: dict) -> tuple[float, int, int, str]:
@@ -136,7 +115,7 @@ def touch(app, occurrence_id: int) -> None:
 def measure(app, kind: str, uri: str, token: str, count: int) -> list[dict]:
     path = f"/calendar/{token}.ics"
     rows = []
-    with served(uri) as port, app.app_context():
+    with served("bench.bench_calendar", uri) as port, app.app_context():
         conn = http.client.HTTPConnection("127.0.0.1", port)
         for _ in range(10):
             fetch(conn, path, {})  # warm up imports and pools
@@ -204,7 +183,7 @@ def main() -> None:
     parser.add_argument("--serve", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve_forever(args.serve)
+        serve(args.serve)
         return
     info = machine()
     print(f"{info['date']}; nproc={info['nproc']}; {info['cpu']}; load {info['load']}")

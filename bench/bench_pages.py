@@ -10,17 +10,23 @@ Run: .venv/bin/python -m bench.bench_pages [--requests N] [--databases sqlite,po
 """
 
 import argparse
-import subprocess
-import sys
 import tempfile
 import time
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
 
 import requests
 from sqlalchemy import func, select, text
 
-from bench import CLOCK_NOW, BenchConfig, fixed_clock, postgres_database, summarise
+from bench import (
+    CLOCK_NOW,
+    BenchConfig,
+    fixed_clock,
+    postgres_database,
+    serve_forever,
+    served,
+    summarise,
+)
 from tracker import create_app
 from tracker.extensions import db
 
@@ -39,31 +45,8 @@ class Actors:
     open_for_executor: int
 
 
-def serve_forever(uri: str) -> None:
-    """Subprocess entry: serve the app on a free loopback port and print the port."""
-    from waitress import create_server
-
-    app = create_app(BenchConfig, SQLALCHEMY_DATABASE_URI=uri, CLOCK=fixed_clock)
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    print(server.effective_port, flush=True)
-    server.run()
-
-
-@contextmanager
-def served(uri: str):
-    """The app in its own process, so the client's timing does not share its GIL."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bench.bench_pages", "--serve", uri],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        port = int(proc.stdout.readline())
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        proc.stdout.close()
+def serve(uri: str) -> None:
+    serve_forever(create_app(BenchConfig, SQLALCHEMY_DATABASE_URI=uri, CLOCK=fixed_clock))
 
 
 def analyse(kind: str) -> None:
@@ -196,7 +179,8 @@ def measure(uri: str, kind: str, count: int, scale: dict) -> list[dict]:
         built_s = time.perf_counter() - began
         actors = pick_actors()
         statements = page_statements(actors)
-        with served(uri) as base:
+        with served("bench.bench_pages", uri) as port:
+            base = f"http://127.0.0.1:{port}"
             sessions = {"/my": signed_in(base, actors.executor_login)}
             sessions["/units"] = sessions["/units?overdue=1"] = signed_in(base, actors.head_login)
             rows = [
@@ -277,7 +261,7 @@ def main() -> None:
     parser.add_argument("--serve", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve_forever(args.serve)
+        serve(args.serve)
         return
     print(table(run(tuple(args.databases.split(",")), args.requests)))
 

@@ -64,9 +64,6 @@ def counted_due_on(occurrence: Occurrence) -> date | None:
     return occurrence.due_on
 
 
-owner_tz = occurrence_tz
-
-
 def store_files(occurrence: Occurrence, user: User, checked) -> list[Attachment]:
     """Write already-checked files and audit each one."""
     rows = []
@@ -113,7 +110,7 @@ def accept(occurrence: Occurrence, user: User) -> None:
     _require_reported(occurrence, user)
     now = now_utc()
     occurrence.done_at = now
-    occurrence.done_on = local_day(occurrence.reported_at or now, owner_tz(occurrence))
+    occurrence.done_on = local_day(occurrence.reported_at or now, occurrence_tz(occurrence))
     occurrence.done_by_id = user.id
     change_state(occurrence, user, DONE, "accepted")
 
@@ -155,7 +152,7 @@ def request_extension(
         raise TransitionError(_("Перенос срока может попросить только ответственный."))
     if occurrence.state not in ACTIVE_STATES or occurrence.due_on is None:
         raise TransitionError(_("Для этого поручения перенос срока не запрашивается."))
-    if new_due_on is None or new_due_on < today_in(owner_tz(occurrence)) + timedelta(days=1):
+    if new_due_on is None or new_due_on < today_in(occurrence_tz(occurrence)) + timedelta(days=1):
         raise TransitionError(_("Новый срок должен быть не раньше завтрашнего дня."))
     if new_due_on == occurrence.due_on:
         raise TransitionError(_("Новый срок совпадает с текущим."))

@@ -345,3 +345,35 @@ def test_failed_messages_load_their_recipients_up_front(db, make, moscow):
     notes, _batches = failed_messages()
     assert len(notes) == 2
     assert all("person" not in inspect(n).unloaded for n in notes)
+
+
+def test_a_database_error_while_building_fails_that_message_alone(
+    db, make, clock, smtp, moscow, monkeypatch
+):
+    """On PostgreSQL a failed statement aborts the transaction: without a savepoint per
+    message the batch's commit would fail and the mail already sent would go out again."""
+    from sqlalchemy import text
+
+    from tracker.notifications import messages
+
+    people = [owner(make, moscow, f"p{n}@example.ru") for n in range(3)]
+    occurrences = [make.occurrence(p, due_on=date(2022, 2, 10)) for p in people]
+    plan_job()
+    build, bad = messages.notice_message, occurrences[1].id
+
+    def querying_a_missing_table(config, row, person, occurrence):
+        if occurrence.id == bad:
+            db.session.execute(text("SELECT * FROM no_such_table"))
+        return build(config, row, person, occurrence)
+
+    monkeypatch.setattr(messages, "notice_message", querying_a_missing_table)
+    assert deliver_job()["sent"] == 2
+    assert deliver_job()["sent"] == 0
+    db.session.expire_all()
+    by_occurrence = {n.occurrence_id: n for n in rows(db)}
+    assert [by_occurrence[o.id].status for o in occurrences] == [SENT, PENDING, SENT]
+    assert by_occurrence[bad].attempts == 1 and "no_such_table" in by_occurrence[bad].last_error
+    assert sorted(m["To"].addresses[0].addr_spec for m in smtp.messages) == [
+        "p0@example.ru",
+        "p2@example.ru",
+    ]

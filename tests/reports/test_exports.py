@@ -121,6 +121,7 @@ def test_xlsx_rows_match_the_page(scenario, login):
     school = next(r for r in records if r["Организация"] == "МБОУ СОШ № 3")
     assert school["Ответственный"] == "МБОУ СОШ № 3" and school["Исполнение"] == "Просрочено"
     assert ws["G2"].number_format == "DD.MM.YYYY"
+    assert ws["A1"].font.bold and ws.column_dimensions["C"].width > 50
 
 
 def test_csv_matches_the_xlsx(scenario, login):

@@ -8,6 +8,7 @@ as the claim, hence exactly once per committed batch.
 
 import logging
 from collections import Counter
+from contextlib import contextmanager
 from datetime import timedelta
 
 from flask import current_app
@@ -117,12 +118,29 @@ def _deliver(row, send, mailer: Mailer, ctx: _Context) -> str:
         row.send_after = slot  # a day off or before 09:00 there: wait for the next slot
         return "deferred"
     try:
-        return _build_and_send(row, person, send, mailer, ctx)
+        with _savepoint():
+            return _build_and_send(row, person, send, mailer, ctx)
     except SMTP_ERRORS as error:
         return _failed(row, error, ctx)
     except Exception as error:  # one broken row must not undo the rows already sent
         log.exception("could not deliver %s %s", type(row).__name__, row.id)
         return _failed(row, error, ctx)
+
+
+@contextmanager
+def _savepoint():
+    """A SAVEPOINT around one message on PostgreSQL.
+
+    There a failed statement aborts the whole transaction: one message whose building hit a
+    database error would make the batch's commit fail, and the mail already sent in it
+    would go out again. SQLite keeps the transaction usable after a failed statement (and
+    pysqlite's SAVEPOINTs need workarounds), so there the rows need no savepoint.
+    """
+    if db.session.get_bind().dialect.name != "postgresql":
+        yield
+        return
+    with db.session.begin_nested():
+        yield
 
 
 def _build_and_send(row, person: Person | None, send, mailer: Mailer, ctx: _Context) -> str:

@@ -196,8 +196,13 @@ def outcome_rank_expr(outcome):
 
 
 def iter_rows(stmt: Select, batch: int = 2000) -> Iterator:
-    """Stream a large result through a server-side cursor (PostgreSQL) in batches."""
-    result = db.session.execute(stmt.execution_options(yield_per=batch, stream_results=True))
+    """Stream a large result through a server-side cursor (PostgreSQL) in batches.
+
+    Runs on the session's connection with Core, not the ORM: the rows are plain columns,
+    and the ORM's result handling cost a third of the fetch on 120,000 rows.
+    """
+    connection = db.session.connection()
+    result = connection.execution_options(yield_per=batch, stream_results=True).execute(stmt)
     for partition in result.partitions():
         yield from partition
 
@@ -235,8 +240,14 @@ def with_labels(stmt: Select) -> Select:
 
 
 def listing(scope: Scope) -> Select:
-    """Every occurrence of the scope with its labels (for the exports)."""
-    stmt = with_labels(select(*occurrence_columns(scope)).where(*scope_clauses(scope)))
+    """Every occurrence of the scope with its labels and the ids that group them (exports)."""
+    columns = (
+        *occurrence_columns(scope),
+        Item.id.label("item_id"),
+        Occurrence.person_id,
+        Occurrence.organisation_id,
+    )
+    stmt = with_labels(select(*columns).where(*scope_clauses(scope)))
     return stmt.order_by(
         stage_rank_expr(Occurrence.stage),
         Document.id,

@@ -106,6 +106,9 @@ def test_a_phrase_naming_one_day_gives_that_due_date(raw, due):
         ("2022/2023 учебный год", "2022-09-01", "2023-08-31"),
         ("2022-23 уч. год", "2022-09-01", "2023-08-31"),
         ("в течение учебного года 2021-2022", "2021-09-01", "2022-08-31"),
+        ("в период с 16 по 20 октября 2021 года", "2021-10-16", "2021-10-20"),
+        ("16–20 октября 2021 г.", "2021-10-16", "2021-10-20"),
+        ("с 1 по 15 марта 2022", "2022-03-01", "2022-03-15"),
     ],
 )
 def test_a_range_gives_a_span(raw, start, due):
@@ -242,6 +245,34 @@ def test_monthly_and_weekly(raw, rrule, first, count):
     deadline = parse_deadline(raw, Period(date(2022, 1, 1), date(2022, 12, 31)))
     assert (deadline.kind, deadline.rrule, deadline.due) == ("recurring", rrule, d(first))
     assert len(deadline.occurrences) == count
+
+
+@pytest.mark.parametrize(
+    "raw", ["не реже одного раза в четверть", "1 раз в четверть", "раз в учебную четверть"]
+)
+def test_once_a_school_term_ends_each_term(raw):
+    deadline = parse_deadline(raw, Period(date(2022, 9, 1), date(2023, 8, 31)))
+    assert (deadline.kind, deadline.rrule) == (
+        "recurring",
+        "FREQ=YEARLY;BYMONTH=3,5,10,12;BYMONTHDAY=-1",
+    )
+    assert deadline.occurrences == [
+        d("2022-10-31"),
+        d("2022-12-31"),
+        d("2023-03-31"),
+        d("2023-05-31"),
+    ]
+
+
+def test_a_yearly_range_of_days_is_due_at_its_last_day():
+    deadline = roadmap("ежегодно с 1 по 15 сентября")
+    assert (deadline.kind, deadline.rrule) == ("recurring", "FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=15")
+    assert deadline.occurrences == [d(f"{y}-09-15") for y in Y]
+
+
+def test_a_backwards_range_of_days_is_flagged():
+    deadline = roadmap("с 20 по 16 октября 2021")
+    assert deadline.kind == "unknown" and deadline.problems
 
 
 def test_february_takes_its_last_day_when_the_day_is_past_it():

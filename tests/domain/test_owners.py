@@ -519,3 +519,16 @@ def test_addressee_with_a_description_or_a_deadline_after_it(text, owners, rest)
 )
 def test_sets_of_heads_are_groups(phrase):
     assert [o.kind for o in parse_owners(phrase)] == ["group"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "group"),
+    [
+        ("Руководители ШНОР", "schools"),
+        ("Руководителям ШМО учителей математики", "methodical_associations"),
+        ("Руководителям ОО, на базе которых организуются летние лагеря", "schools"),
+    ],
+)
+def test_heads_of_school_bodies_are_a_group(phrase, group):
+    [owner] = parse_owners(phrase)
+    assert (owner.kind, owner.group) == ("group", group)

@@ -112,7 +112,21 @@ def document_period(found: Structure, today: date, problems: list[str]) -> Perio
     if anchor is None:
         return _undated_period(found, today, problems)
     item_text = " ".join(raw.text + " " + (raw.deadline_raw or "") for raw in found.items)
-    return Period(*derived_period(anchor, item_text))
+    return _holding_dated_deadlines(Period(*derived_period(anchor, item_text)), found, anchor)
+
+
+def _holding_dated_deadlines(period: Period, found: Structure, anchor: date) -> Period:
+    """A school-year period that one of the document's own dated deadlines passes ("к 1
+    сентября" in a February protocol) runs to the end of that calendar year instead."""
+    calendar_end = date(period.end.year, 12, 31)
+    if (period.end.month, period.end.day) != (8, 31):
+        return period
+    wider = Period(period.start, calendar_end)
+    for raw in found.items:
+        deadline = parse_deadline(raw.deadline_raw, wider, anchor=anchor)
+        if deadline.kind in ("date", "span") and period.end < deadline.due <= calendar_end:
+            return wider
+    return period
 
 
 def _undated_period(found: Structure, today: date, problems: list[str]) -> Period:

@@ -63,6 +63,10 @@ _PERIOD_YEARS_RE = re.compile(
 )
 _PERIOD_ONE_YEAR_RE = re.compile(r"\bна\s+(?P<a>20\d\d)\s*(?:год|г\.)(?!\w)", re.IGNORECASE)
 _PLACE_RE = re.compile(r"^(?:г|гор|пос|п|с|пгт|ст)\.\s*[А-ЯЁ][\w-]*$")
+_HEADING_EXTRAS_RE = re.compile(
+    r"№\s*[\w\-/.]+|\b(?:от|г\.|года?)(?=\s|$)|\b(?:г|гор|пос|п|с|пгт|ст)\.\s*[А-ЯЁ][\w-]*",
+    re.IGNORECASE,
+)
 _YEAR_WORD_RE = re.compile(r"\s*(?:г\.?|года?)\s*$")
 SCHOOL_YEAR_RE = re.compile(r"учебн\w+\s+год|учебного\s+года", re.IGNORECASE)
 _NAMED_SCHOOL_YEAR_RE = re.compile(r"(20\d\d)\s*[-–—/]\s*(20\d\d)\s+учебн\w+\s+год", re.IGNORECASE)
@@ -128,8 +132,9 @@ def read_header(lines: list[str], body_start: int) -> Header:
 def _title(lines: list[str], marker: int | None) -> str | None:
     if marker is None:
         return lines[0][:300] if lines else None
-    parts = [lines[marker]]
-    following = lines[marker + 1 : marker + 4] if len(lines[marker].split()) <= 3 else []
+    heading = _bare_heading(lines[marker])
+    parts = [heading]
+    following = lines[marker + 1 : marker + 4] if len(heading.split()) <= 3 else []
     for line in following:
         if _LEADING_NUMBER_RE.match(line) or _PLACE_RE.match(line):
             continue
@@ -139,6 +144,14 @@ def _title(lines: list[str], marker: int | None) -> str | None:
             parts.append(line)
         break
     return " ".join(parts)[:400]
+
+
+def _bare_heading(line: str) -> str:
+    """ "ПОСТАНОВЛЕНИЕ от 29.01.2024 № 56 п. Первомайский" (lines joined because they start in
+    lower case) → "ПОСТАНОВЛЕНИЕ": the subject is then looked for on the lines below."""
+    bare = _HEADING_EXTRAS_RE.sub(" ", DATE_RE.sub(" ", line))
+    bare = " ".join(bare.split())
+    return bare if bare and len(bare.split()) <= 3 and bare != line else line
 
 
 def _number(zone: list[str]) -> str | None:

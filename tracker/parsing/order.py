@@ -9,7 +9,14 @@ from tracker.parsing.lists import parse_list
 from tracker.parsing.protocol import SIGNATURE_NAME_RE
 from tracker.parsing.shaping import shape
 
-_VERBS = ("приказываю", "постановляю", "обязываю", "распоряжаюсь", "предлагаю")
+_VERBS = (
+    "приказываю",
+    "постановляю",
+    "постановляет",
+    "обязываю",
+    "распоряжаюсь",
+    "предлагаю",
+)
 ORDER_MARKER_RE = re.compile(
     "(?:" + "|".join(r"\s?".join(verb) for verb in _VERBS) + r")\s*[:.]?", re.IGNORECASE
 )

@@ -18,23 +18,26 @@ def _spaced(word: str) -> str:
     return r"\s?".join(word)
 
 
+# "1.", "2)", "II.": the number of an agenda question before a block's keyword.
+_NUMBERING = r"(?:(?:\d{1,2}|(?-i:[IVXLC]{1,6}))[.)]\s*)?"
+
 # "По итогам обсуждения члены совета решили:", "Совет постановил:": a short lead before the
 # verb is allowed when a colon follows it.
 DECISION_RE = re.compile(
-    r"^(?:\d{1,2}[.)]\s*)?(?:по\s+\w+\s+вопросу\s+)?(?P<lead>[А-ЯЁа-яё ,]{3,80}?\s)?"
+    rf"^{_NUMBERING}(?:по\s+\w+\s+вопросу\s+)?(?P<lead>[А-ЯЁа-яё ,]{{3,80}}?\s)?"
     r"(?:решили|постановили|решено|решение|приняли\s+решение|принятые\s+решения|"
     r"решил[аи]?|постановил[аи]?|принято\s+решение|"
     rf"{_spaced('решили')}|{_spaced('постановили')})\s*(?P<colon>[:.\-–—]?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 END_RE = re.compile(
-    r"^(?:\d{1,2}[.)]\s*)?(?:выступил[аи]?|слушали|с\s?л\s?у\s?ш\s?а\s?л\s?и|голосовали|голосование|"
+    rf"^{_NUMBERING}(?:выступил[аи]?|слушали|с\s?л\s?у\s?ш\s?а\s?л\s?и|голосовали|голосование|"
     r"итоги\s+голосования|председатель|председательствующий|секретарь|приложени[ея]|"
     r"по\s+\w+\s+вопросу|вопрос\s+№?\s*\d|повестка|подписи|докладчик)\b",
     re.IGNORECASE,
 )
 QUESTION_HEADING_RE = re.compile(
-    r"^(?:\d{1,2}[.)]\s*)?по\s+\w+\s+(?:вопросу|пункту)(?:\s+повестки(?:\s+дня)?)?\s*:?\s*$",
+    rf"^{_NUMBERING}по\s+\w+\s+(?:вопросу|пункту)(?:\s+повестки(?:\s+дня)?)?\s*:?\s*$",
     re.IGNORECASE,
 )
 SIGNATURE_NAME_RE = re.compile(
@@ -83,7 +86,7 @@ def parse_protocol(lines: list[str]) -> Found:
 def _body_start(lines: list[str]) -> int:
     for index, line in enumerate(lines):
         if is_decision_marker(line) or re.match(
-            r"^(?:повестка|слушали|выступили)", line, re.IGNORECASE
+            rf"^{_NUMBERING}(?:повестка|слушали|выступили)", line, re.IGNORECASE
         ):
             return index
     return len(lines)

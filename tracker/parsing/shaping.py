@@ -36,6 +36,7 @@ _NO_OP_VERBS = frozenset(
     }
 )
 _TRAILING_BRACKET_RE = re.compile(r"\((?P<inside>[^()]{3,200})\)\s*[.;]?\s*$")
+_LIST_SEPARATOR_RE = re.compile(r"[;,]")
 _LAID_ON_RE = re.compile(
     r"^(?:ответственность|обязанност\w*|функци\w*)\b.{0,300}?\bвозложить\s+на\s+(?P<who>[^;]+?)[.;]?$",
     re.IGNORECASE,
@@ -84,18 +85,25 @@ def shape_one(draft: Draft, found: Found) -> RawItem | None:
 
 def _bracketed_people(text: str) -> tuple[str, list]:
     """ "Провести семинар до 01.03.2023 (Иванова И.И., Петров П.П.)": names alone in a bracket
-    at the end are the owners. Names inside the sentence are only mentioned."""
+    at the end, each perhaps with its position ("Мельникова О.А., методист ИМЦ; …"), are the
+    owners. Names inside the sentence are only mentioned."""
     match = _TRAILING_BRACKET_RE.search(text)
     if match is None:
         return text, []
-    inside = match.group("inside")
+    inside = match.group("inside").strip()
     people = find_people(inside)
-    leftover = inside
-    for person in reversed(people):
-        leftover = leftover[: person.start] + leftover[person.end :]
-    if not people or leftover.strip(" ,;и"):
+    if not people or people[0].start > 0 or not _names_with_positions(inside, people):
         return text, []
     return text[: match.start()].rstrip(" ,"), list(parse_owners(inside))
+
+
+def _names_with_positions(inside: str, people: list) -> bool:
+    """What is left between the names is only their positions, written in lower case."""
+    leftover = inside
+    for person in reversed(people):
+        leftover = leftover[: person.start] + ";" + leftover[person.end :]
+    chunks = (chunk.strip(" и") for chunk in _LIST_SEPARATOR_RE.split(leftover))
+    return all(not chunk or chunk[:1].islower() for chunk in chunks)
 
 
 def _laid_on(text: str) -> list:

@@ -75,8 +75,8 @@ def _add_window(found: Found, window: Window, text: str, start: int, end: int) -
             found.windows[-1] = joined
             found.window_end = end
             return
-    if lx.FROM_RE.search(text, 0, start):
-        window = replace(window, from_=True)
+    if lx.FROM_RE.search(text, 0, start) and not (window.stated_start and window.grain == "day"):
+        window = replace(window, from_=True)  # a range of days ("с 16 по 20 октября") is no start
     found.windows.append(window)
     found.window_end = end
 
@@ -100,6 +100,14 @@ def _on(day: str, month: int, year: str | None) -> Window:
     if year is None:
         return _day_month(int(day), month)
     return day_window(date(_year(year), month, int(day)))
+
+
+def _day_range(first: str, last: str, month: int, year: str | None) -> Window:
+    """ "с 16 по 20 октября 2023 года", "16–20 октября": days of one month, a span."""
+    start, due = _on(first, month, year), _on(last, month, year)
+    if start.first > due.due:
+        raise Invalid(f"{first}-{last}")
+    return replace(start, due=due.due, stated_start=True)
 
 
 def _years(m) -> Window:
@@ -131,6 +139,7 @@ _WINDOWS: dict[str, _Match] = {
     "num": lambda m: _on(m["num_d"], int(m["num_m"]), m["num_y"]),
     "num_my": lambda m: month_window(_month(int(m["nmy_m"])), _year(m["nmy_y"])),
     "num_dm": lambda m: _day_month(int(m["ndm_d"]), int(m["ndm_m"])),
+    "day_range": lambda m: _day_range(m["dr_a"], m["dr_b"], lx.month_number(m["dr_m"]), m["dr_y"]),
     "word_date": lambda m: _on(m["wd_d"], lx.month_number(m["wd_m"]), m["wd_y"]),
     "years": _years,
     "quarter": lambda m: _parts(m["q_a"], m["q_b"], m["q_y"], 3, "quarter"),

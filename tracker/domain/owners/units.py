@@ -20,6 +20,12 @@ from tracker.domain.owners.vocab import group_key, is_owner_head, is_position
 _AND = re.compile(r"\s+(?:и|а\s+также|(?P<with>совместно\s+с|со?|при\s+участии))\s+")
 _LEADING_AND = re.compile(r"^(?:и|а также)\s+", re.IGNORECASE)
 # Remarks that qualify an owner without naming one.
+# "Руководителям ОО, на базе которых организуются лагеря": the clause narrows the owner down,
+# it names no other.
+_RELATIVE_CLAUSE = re.compile(
+    r",\s*(?:(?:на|в|во|из|у|с|для|при|по|за)\s+)?(?:[а-яё]+\s+)?котор\w+\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
 _ANNOTATION = re.compile(
     r"\(?\b(?:по\s+согласованию|при\s+необходимости|по\s+необходимости)\b\)?", re.IGNORECASE
 )
@@ -54,7 +60,7 @@ class _Position:
 
 def owners_from_phrase(text: str, case: str | None) -> list[Owner]:
     """Owners named in text, reading the words in case (None: as written)."""
-    text = _ANNOTATION.sub(" ", text)
+    text = _RELATIVE_CLAUSE.sub("", _ANNOTATION.sub(" ", text))
     people = find_people(text)
     entries: list[_Person | _Position | _Loose] = []
     for start, end in top_level_spans(text, ",;\n"):

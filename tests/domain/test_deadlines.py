@@ -270,6 +270,12 @@ def test_a_yearly_range_of_days_is_due_at_its_last_day():
     assert deadline.occurrences == [d(f"{y}-09-15") for y in Y]
 
 
+@pytest.mark.parametrize("raw", ["при формировании бюджета на 2024 год", "при проведении ВПР"])
+def test_a_term_tied_to_an_event_needs_a_date(raw):
+    deadline = protocol(raw)
+    assert (deadline.kind, deadline.due) == ("unknown", None) and deadline.problems
+
+
 def test_a_backwards_range_of_days_is_flagged():
     deadline = roadmap("с 20 по 16 октября 2021")
     assert deadline.kind == "unknown" and deadline.problems

@@ -294,3 +294,34 @@ def test_a_school_year_period_holds_the_documents_own_dates():
     assert doc["period"] == {"start": "2024-02-27", "end": "2024-12-31"}
     assert doc["items"][1]["deadline"]["due"] == "2024-09-01"
     assert not doc["items"][1]["problems"]
+
+
+def test_a_bare_verb_makes_each_bullet_below_it_an_item():
+    doc = _doc(
+        "ПРОТОКОЛ № 4\nот 21.12.2023\nРЕШИЛИ:\n1. Руководителям ОО:\n1.1. Обеспечить:\n"
+        "- присутствие общественных наблюдателей при проведении ВПР;\n"
+        "- видеонаблюдение в аудиториях при проведении ВПР.\n"
+        "1.2. Утвердить состав рабочей группы:\n- Иванова И.И.;\n- Петрова П.П.\n"
+    )
+    texts = [i["text"] for i in doc["items"]]
+    assert texts[:2] == [
+        "Обеспечить присутствие общественных наблюдателей при проведении ВПР",
+        "Обеспечить видеонаблюдение в аудиториях при проведении ВПР.",
+    ]
+    assert len(texts) == 3 and texts[2].startswith("Утвердить состав рабочей группы")
+    assert all(o["kind"] == "group" for i in doc["items"] for o in i["owners"])
+
+
+def test_a_board_decision_is_a_resolution_read_from_its_decisions():
+    doc = _doc(
+        "**РЕШЕНИЕ КОЛЛЕГИИ**\n21.12.2023 № 4\nЗаслушав информацию, коллегия **РЕШИЛА:**\n"
+        "1. Информацию принять к сведению.\n"
+        "2. Управлению образования (Ершова Г.М.):\n"
+        "2.1. Разработать муниципальную программу в срок до 30.06.2024.\n"
+        "3. Контроль за исполнением решения возложить на заместителя начальника "
+        "Ткаченко В.С.\n"
+    )
+    assert (doc["kind"], doc["number"], doc["date"]) == ("resolution", "4", "2023-12-21")
+    assert [i["actionable"] for i in doc["items"]][:2] == [False, True]
+    assert doc["items"][1]["deadline"]["due"] == "2024-06-30"
+    assert doc["controller"]["name"] == "Ткаченко В.С."

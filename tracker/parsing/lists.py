@@ -75,8 +75,10 @@ class ListParser:
             current.parts.append(body)
             return
         if depth == BULLET_DEPTH and current and current.absorbs:
-            current.parts.append(body)
-            return
+            if not _bare_verb(current):
+                current.parts.append(body)
+                return
+            self._lead_from(current)
         if plain and current and not self.plain_items and not self._asks_under_header(body):
             self.stopped = True
             return
@@ -120,6 +122,12 @@ class ListParser:
             return True
         return False
 
+    def _lead_from(self, draft: Draft) -> None:
+        """ "Обеспечить:" and bullets: each bullet completes the verb, so each is an item."""
+        self.drafts.remove(draft)
+        owners = draft.owners or draft.inherited
+        self.headers.append(Header(draft.depth, owners, draft.text.rstrip(": ")))
+
     def _close_scopes(self, number: str | None, depth: int) -> None:
         """A numbered item at a header's depth or shallower leaves that header's scope;
         a drafted "verb:" item followed by deeper numbers turns into a header."""
@@ -138,6 +146,11 @@ class ListParser:
             if header.owners:
                 return list(header.owners)
         return []
+
+
+def _bare_verb(draft: Draft) -> bool:
+    """ "Обеспечить:" alone; "Утвердить состав комиссии:" names what its bullets list."""
+    return len(draft.parts) == 1 and len(draft.text.rstrip(": ").split()) == 1
 
 
 def _split_marker(line: str) -> tuple[str | None, int | None, str]:

@@ -47,7 +47,11 @@ _KIND_PATTERNS = (
             re.IGNORECASE,
         ),
     ),
-    ("resolution", re.compile(r"^(?:резолюция|рекомендации)\b", re.IGNORECASE)),
+    # "РЕШЕНИЕ КОЛЛЕГИИ", "Решение совета": a body's decisions (not "Решение:" in a protocol)
+    (
+        "resolution",
+        re.compile(r"^(?:резолюция|рекомендации|решение(?![\s*]*[:.\-–—]))\b", re.IGNORECASE),
+    ),
     (
         "roadmap",
         re.compile(

@@ -25,6 +25,11 @@ _AFTER_EVENT_RE = re.compile(
     r"\b(?:после|по\s+(?:окончании|завершении|итогам|результатам)|со\s+дня|с\s+момента|с\s+даты)\b"
 )
 
+# "при формировании бюджета на 2024 год": at an event; the year is the budget's, not a term.
+_AT_EVENT_RE = re.compile(
+    r"^при\s+(?:формировани|подготовк|составлени|разработк|планировани|утверждени|проведени)"
+)
+
 
 @dataclass(frozen=True)
 class _Context:
@@ -67,6 +72,8 @@ def parse_deadline(
 def _interpret(found: Found, ctx: _Context) -> Deadline:
     if found.invalid:
         return _unknown(ctx, m.INVALID, bad=found.invalid[0])
+    if _AT_EVENT_RE.search(normalize(ctx.raw)):
+        return _unknown(ctx, m.AFTER_EVENT)
     if found.frequencies or found.weekdays or found.month_days:
         deadline = _recurring(found, ctx)
     elif "ongoing" in found.markers:

@@ -276,6 +276,57 @@ def test_a_term_tied_to_an_event_needs_a_date(raw):
     assert (deadline.kind, deadline.due) == ("unknown", None) and deadline.problems
 
 
+@pytest.mark.parametrize(
+    ("raw", "rrule", "first"),
+    [
+        (
+            "до 20 числа последнего месяца квартала",
+            "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=20",
+            "2021-03-20",
+        ),
+        (
+            "ежеквартально до 20 числа последнего месяца квартала",
+            "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=20",
+            "2021-03-20",
+        ),
+        (
+            "до 25 числа последнего месяца полугодия",
+            "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=25",
+            "2021-06-25",
+        ),
+        (
+            "до 5 числа месяца, следующего за отчётным полугодием",
+            "FREQ=YEARLY;BYMONTH=1,7;BYMONTHDAY=5",
+            "2021-07-05",
+        ),
+        (
+            "до 10 числа месяца, следующего за отчетным кварталом",
+            "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=10",
+            "2021-04-10",
+        ),
+    ],
+)
+def test_the_part_of_the_year_gives_the_frequency(raw, rrule, first):
+    deadline = roadmap(raw)
+    assert (deadline.kind, deadline.rrule, deadline.due) == ("recurring", rrule, d(first))
+
+
+SCHOOL_YEAR = Period(date(2024, 9, 1), date(2025, 8, 31))
+
+
+@pytest.mark.parametrize(
+    ("raw", "due"),
+    [
+        ("в течение года", "2025-08-31"),
+        ("в течение календарного года", "2024-12-31"),
+        ("до конца года", "2024-12-31"),
+    ],
+)
+def test_within_the_year_of_a_school_year_plan(raw, due):
+    deadline = parse_deadline(raw, SCHOOL_YEAR)
+    assert (deadline.kind, deadline.due, deadline.problems) == ("date", d(due), [])
+
+
 def test_a_backwards_range_of_days_is_flagged():
     deadline = roadmap("с 20 по 16 октября 2021")
     assert deadline.kind == "unknown" and deadline.problems
@@ -548,9 +599,18 @@ def test_yearly_in_several_months_of_one_day():
     assert len(deadline.occurrences) == 6 and deadline.problems == []
 
 
-def test_yearly_on_different_days_keeps_the_first_and_says_so():
+def test_yearly_on_days_of_different_months_names_each():
     deadline = roadmap("ежегодно до 1 марта и 15 октября")
-    assert deadline.rrule == "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=1"
+    assert deadline.rrule == "FREQ=YEARLY;BYMONTH=3,10;BYMONTHDAY=1,15;BYSETPOS=1,4"
+    assert deadline.occurrences == [d(f"{y}-{md}") for y in Y for md in ("03-01", "10-15")]
+    assert deadline.problems == []
+    expanded = rrulestr(deadline.rrule, dtstart=datetime(2021, 1, 1))
+    assert [m.date() for m in expanded[:4]] == deadline.occurrences[:4]
+
+
+def test_yearly_on_days_a_month_may_lack_keeps_the_first_and_says_so():
+    deadline = roadmap("ежегодно до 31 марта и 15 октября")
+    assert deadline.rrule == "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=31"
     assert "разные дни года" in deadline.problems[0]
 
 

@@ -31,7 +31,7 @@ class Rule:
     bymonth: tuple[int, ...] = ()
     bymonthday: tuple[int, ...] = ()
     byday: tuple[str, ...] = ()
-    bysetpos: int | None = None
+    bysetpos: int | tuple[int, ...] | None = None
 
     def body(self) -> str:
         parts = [f"FREQ={self.freq}"]
@@ -45,7 +45,8 @@ class Rule:
             if values:
                 parts.append(f"{name}={','.join(map(str, values))}")
         if self.bysetpos is not None:
-            parts.append(f"BYSETPOS={self.bysetpos}")
+            positions = self.bysetpos if isinstance(self.bysetpos, tuple) else (self.bysetpos,)
+            parts.append(f"BYSETPOS={','.join(map(str, positions))}")
         return ";".join(parts)
 
     def between(self, start: date, end: date, limit: int = MAX_OCCURRENCES) -> list[date]:
@@ -110,6 +111,22 @@ def yearly(months: tuple[int, ...], day: int, interval: int = 1) -> Rule:
     """Once a year (every `interval` years) on `day` (-1: the last day) of each of `months`."""
     bymonthday, setpos = day_of_months(months, day)
     return Rule("YEARLY", interval, months, bymonthday, bysetpos=setpos)
+
+
+def yearly_on(dates: tuple[tuple[int, int], ...], interval: int = 1) -> Rule | None:
+    """Once a year on each of several days of different months ("до 1 марта и 15 октября").
+
+    BYMONTH × BYMONTHDAY makes every pairing (1 and 15 March, 1 and 15 October); BYSETPOS
+    keeps the named ones. Only for days that every month has, so each year's set is whole;
+    None otherwise.
+    """
+    months = tuple(sorted({month for month, _ in dates}))
+    days = tuple(sorted({day for _, day in dates}))
+    if len(months) != len(dates) or not all(1 <= day <= 28 for day in days):
+        return None
+    pairings = sorted((month, day) for month in months for day in days)
+    positions = tuple(pairings.index(named) + 1 for named in sorted(dates))
+    return Rule("YEARLY", interval, months, days, bysetpos=positions)
 
 
 def monthly(day: int) -> Rule:

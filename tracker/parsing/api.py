@@ -116,17 +116,22 @@ def document_period(found: Structure, today: date, problems: list[str]) -> Perio
 
 
 def _holding_dated_deadlines(period: Period, found: Structure, anchor: date) -> Period:
-    """A school-year period that one of the document's own dated deadlines passes ("к 1
-    сентября" in a February protocol) runs to the end of that calendar year instead."""
-    calendar_end = date(period.end.year, 12, 31)
-    if (period.end.month, period.end.day) != (8, 31):
-        return period
-    wider = Period(period.start, calendar_end)
-    for raw in found.items:
-        deadline = parse_deadline(raw.deadline_raw, wider, anchor=anchor)
-        if deadline.kind in ("date", "span") and period.end < deadline.due <= calendar_end:
-            return wider
+    """The end of the document's year or school year, the first of them that holds its own
+    dated deadlines ("к 25.08.2025" in an October protocol, "к 1 сентября" in a February
+    one); the derived end when one of them already does, or when none can."""
+    school_end = date(anchor.year + (anchor.month >= 9), 8, 31)
+    widest = date(school_end.year, 12, 31)
+    ends = sorted({period.end, date(anchor.year, 12, 31), school_end, widest})
+    latest = _latest_dated_deadline(found, Period(period.start, widest), anchor)
+    for end in ends:
+        if end >= period.end and latest is not None and latest <= end:
+            return Period(period.start, end)
     return period
+
+
+def _latest_dated_deadline(found: Structure, period: Period, anchor: date) -> date | None:
+    dues = (parse_deadline(raw.deadline_raw, period, anchor=anchor) for raw in found.items)
+    return max((d.due for d in dues if d.kind in ("date", "span") and d.due), default=None)
 
 
 def _undated_period(found: Structure, today: date, problems: list[str]) -> Period:

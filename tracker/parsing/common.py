@@ -120,10 +120,16 @@ def split_clauses(text: str) -> Clauses:
 
 
 def _clause_value(value: str) -> str:
-    """Trim punctuation after the clause, keeping the dot of "И.И." or "г."."""
+    """Trim punctuation after the clause, keeping the dot of "И.И." or "г." and a closing
+    bracket that has its opening one ("Иванов И.И. (МБОУ СОШ № 2)")."""
     value = value.strip()
     while value:
-        if value[-1] in " ;,)" or value.endswith(".") and not _ABBREVIATED_END_RE.search(value):
+        unmatched = value.endswith(")") and value.count(")") > value.count("(")
+        if (
+            value[-1] in " ;,"
+            or unmatched
+            or (value.endswith(".") and not _ABBREVIATED_END_RE.search(value))
+        ):
             value = value[:-1]
         else:
             break

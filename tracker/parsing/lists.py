@@ -23,7 +23,9 @@ _INFINITIVE_RE = re.compile(r"^[А-ЯЁа-яё]+(?:ть|ться|тись|чь)\
 _ADDRESS_VERB_RE = re.compile(
     r"^(?:рекомендовать|поручить|обязать|предложить|просить)\s+", re.IGNORECASE
 )
-_CLAUSE_START_RE = re.compile(r"^\(?\s*(?:в\s+)?(?:срок|ответственн|исполнител)", re.IGNORECASE)
+_CLAUSE_START_RE = re.compile(
+    r"^\(?\s*(?:в\s+)?(?:срок|ответственн|исполнител|отв\.)", re.IGNORECASE
+)
 BULLET_DEPTH = 8
 _BRACKETED_RE = re.compile(r"^\d{1,2}\)$")
 

@@ -38,7 +38,7 @@ _NO_OP_VERBS = frozenset(
 _TRAILING_BRACKET_RE = re.compile(r"\((?P<inside>[^()]{3,200})\)\s*[.;]?\s*$")
 _LIST_SEPARATOR_RE = re.compile(r"[;,]")
 _LAID_ON_RE = re.compile(
-    r"^(?:ответственность|обязанност\w*|функци\w*)\b.{0,300}?\bвозложить\s+на\s+(?P<who>[^;]+?)[.;]?$",
+    r"^[А-ЯЁа-яё].{2,300}?\bвозложить\s+на\s+(?P<who>[^;]+?)[.;]?$",
     re.IGNORECASE,
 )
 _CONTROL_RE = re.compile(r"^контроль\s+(?:за|над)?\s*(?:исполнени|выполнени)", re.IGNORECASE)

@@ -113,6 +113,8 @@ PATTERNS = (
     ("terms", _TERMS),
     ("weekday", rf"\b(?P<wk>{WEEKDAY})"),
     ("day_of_month", r"\b(?P<dom>\d{1,2})\s*(?:-?го\s*)?числ[а-я]*"),
+    ("part_end", r"последн[а-я]*\s+месяц[а-я]*\s+(?P<pe_u>квартал|полугод)[а-я]*"),
+    ("following", r"следующ[а-я]*\s+за\s+отчетн[а-я]*\s+(?P<fo_u>квартал|полугод|месяц|год)[а-я]*"),  # noqa: E501
     ("relative", _RELATIVE),
     ("relative_term", rf"\bв\s+(?P<rs_n>{NUMBER})?\s*-?\s*(?P<rs_u>дневн|недельн|месячн)[а-я]*\s+срок"),  # noqa: E501
     ("then", r"\bдалее\b|в\s+дальнейшем|\bзатем\b|впоследствии"),

@@ -126,7 +126,7 @@ def _from_windows(found: Found, ctx: _Context) -> Deadline:
     if any(w.from_ for w in found.windows) and not _points(found):
         return _ongoing(found, ctx)
     if len(found.windows) == 1:
-        window = found.windows[0]
+        window = _school_year_of(found.windows[0], ctx)
         first, due = resolve(window, ctx.ref, ctx.period)
         kind = "span" if window.stated_start else "date"
         return Deadline(
@@ -134,6 +134,20 @@ def _from_windows(found: Found, ctx: _Context) -> Deadline:
         )
     dues = sorted({resolve(w, ctx.ref, ctx.period)[1] for w in found.windows})
     return Deadline(ctx.raw, "date", due=dues[0], occurrences=dues)
+
+
+def _school_year_of(window: Window, ctx: _Context) -> Window:
+    """ "В течение года" in a document of one school year (to 31 August) is that school
+    year; "в течение календарного года" and "до конца года" stay the calendar year."""
+    period = ctx.period
+    school = (period.end.month, period.end.day) == (8, 31) and (
+        period.end - period.start
+    ).days <= 366
+    words = ctx.raw.lower()
+    within_a_year = "течени" in words and "календарн" not in words
+    if window.grain != "year" or window.dated or not school or not within_a_year:
+        return window
+    return Window((9, 1), (8, -1), period.end.year - 1, period.end.year, "school")
 
 
 def _ongoing_or_then(found: Found, ctx: _Context) -> Deadline:
@@ -234,6 +248,8 @@ def _rule(found: Found, ctx: _Context) -> tuple[rec.Rule | None, bool]:
     day = found.month_days[0] if found.month_days else ctx.report_day
     if times == 1:
         return _yearly(found, every_years), False
+    if 12 % times == 0 and day is not None and "in_last_month" in found.markers:
+        return rec.yearly(tuple(range(12 // times, 13, 12 // times)), day), False
     if 12 % times == 0:
         lagged = day is not None and (times != 12 or not found.month_days)
         rule = rec.every_months(12 // times, day)
@@ -258,9 +274,13 @@ def _in_months(rule: rec.Rule, found: Found) -> rec.Rule:
 def _yearly(found: Found, every_years: int) -> rec.Rule:
     """Once a year: on the day a window names ("ежегодно до 1 сентября", "ежегодно, сентябрь",
     "Январь 2021, далее ежегодно"), else on 31 December. Several months with one day share a
-    rule ("ежегодно в сентябре и мае"); windows on different days keep the first."""
+    rule ("ежегодно в сентябре и мае"); days of different months make one rule with BYSETPOS
+    ("до 1 марта и 15 октября"); anything else keeps the first window, and is flagged."""
     windows = _yearly_windows(found) or [Window((12, 31), (12, 31))]
     if len({w.due[1] for w in windows}) > 1:
+        named = rec.yearly_on(tuple(w.due for w in windows), every_years)
+        if named is not None:
+            return named
         windows = windows[:1]
     return rec.yearly(tuple(sorted({w.due[0] for w in windows})), windows[0].due[1], every_years)
 

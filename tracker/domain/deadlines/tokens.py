@@ -209,6 +209,26 @@ def _marker(name: str):
     return add
 
 
+PARTS_A_YEAR = {"квартал": 4, "полугод": 2, "месяц": 12, "год": 1}
+
+
+def _part_end(m, found: Found) -> None:
+    """ "до 20 числа последнего месяца квартала": once a part, in the part's last month."""
+    _implied_frequency(found, PARTS_A_YEAR[m["pe_u"]])
+    found.markers.add("in_last_month")
+
+
+def _following(m, found: Found) -> None:
+    """ "до 5 числа месяца, следующего за отчётным полугодием": the part gives the frequency
+    when no word does (the report falls in the month after each part)."""
+    _implied_frequency(found, PARTS_A_YEAR[m["fo_u"]])
+
+
+def _implied_frequency(found: Found, times: int) -> None:
+    if not found.frequencies:
+        found.frequencies.append((times, 1))
+
+
 _OTHERS = {
     **{name: _frequency(times) for name, times in FREQUENCIES.items()},
     "per_unit": _per_unit,
@@ -219,5 +239,7 @@ _OTHERS = {
     "relative_term": _relative_term,
     "daily": _marker("ongoing"),
     "terms": _terms,
+    "part_end": _part_end,
+    "following": _following,
     **{name: _marker(name) for name in MARKERS},
 }

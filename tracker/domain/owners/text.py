@@ -83,11 +83,20 @@ def top_level_spans(text: str, separators: str) -> list[tuple[int, int]]:
     enclosed = enclosed_mask(text)
     spans, start = [], 0
     for index, char in enumerate(text):
-        if char in separators and not enclosed[index]:
+        if char in separators and not enclosed[index] and not _between_numbers(text, index):
             spans.append((start, index))
             start = index + 1
     spans.append((start, len(text)))
     return spans
+
+
+def _between_numbers(text: str, index: int) -> bool:
+    """ "9, 11 классов": a comma in a list of numbers separates no owners."""
+    return (
+        text[index] == ","
+        and text[:index].rstrip()[-1:].isdigit()
+        and text[index + 1 :].lstrip()[:1].isdigit()
+    )
 
 
 def enclosed_mask(text: str) -> list[bool]:

@@ -29,6 +29,7 @@ _RELATIVE_CLAUSE = re.compile(
 _ANNOTATION = re.compile(
     r"\(?\b(?:по\s+согласованию|при\s+необходимости|по\s+необходимости)\b\)?", re.IGNORECASE
 )
+_WORKPLACE = re.compile(r"\s*\((?P<place>[^()]{2,120})\)")
 _LETTER = re.compile(r"[А-ЯЁа-яёA-Za-z]")
 _FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "INTJ", "PRED"})
 _VERB_POS = frozenset({"INFN", "VERB", "GRND", "PRTF", "PRTS", "ADJS"})  # PRTF: ", показавшим …"
@@ -84,13 +85,25 @@ def _add_segment(text, start, end, inside, entries) -> None:
         elif before:
             entries.extend(_loose_owners(before, previous_end, person.start))
         entries.append(entry)
-        previous_end = person.end
+        previous_end = _after_workplace(text, entry, end)
     after = _chunk(text, previous_end, end)
     last = entries[-1]
     if after and is_position(after) and isinstance(last, _Person) and last.position is None:
         last.position, last.raw_end = after, end
     elif after:
         entries.extend(_loose_owners(after, previous_end, end))
+
+
+def _after_workplace(text: str, entry: _Person, end: int) -> int:
+    """ "Иванов И.И. (МБОУ СОШ № 2)": the bracket says where the person works and is no owner
+    of its own; it stands for the position when none is given. Returns where the entry ends."""
+    match = _WORKPLACE.match(text, entry.match.end, end)
+    if match is None or find_people(match.group("place")):
+        return entry.match.end
+    if entry.position is None:
+        entry.position = match.group("place").strip()
+    entry.raw_end = match.end()
+    return match.end()
 
 
 def _place_before(text, before, entry, entries, chunk_start) -> None:

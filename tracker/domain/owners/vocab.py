@@ -158,7 +158,9 @@ _GROUP_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 # One named institution: a number, a name in quotes, a legal form before a name.
-_SPECIFIC = re.compile(r"№|«|\"|\d|\b[МГОК][БАК]?Д?ОУ\b\s+\S")
+_SPECIFIC = re.compile(
+    r"№|«|\"|\d(?![\d,\s-]*(?:-?[хы]\s+)?класс)|\b[МГОК][БАК]?Д?ОУ\b\s+\S"
+)  # digits of grades ("9, 11 классов") name no one institution
 _PLURAL_INSTITUTIONS = re.compile(
     r"(?:организаци(?:и|й|ям|ями|ях)|учреждени(?:я|й|ям|ями|ях)|школ(?:ы|ам|ами|ах)?|"
     r"сад(?:ы|ов|ам|ами|ах)|объединени(?:я|й|ям|ями|ях)|орган(?:ы|ов|ам|ами|ах)|руководител(?:и|ей|ям|ями|ях)|"

@@ -532,3 +532,15 @@ def test_sets_of_heads_are_groups(phrase):
 def test_heads_of_school_bodies_are_a_group(phrase, group):
     [owner] = parse_owners(phrase)
     assert (owner.kind, owner.group) == ("group", group)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "names"),
+    [
+        ("Иванова ИИ", ["Иванова И.И."]),
+        ("Петров ПП и Сидорова АА", ["Петров П.П.", "Сидорова А.А."]),
+        ("Управление УО", []),
+    ],
+)
+def test_initials_typed_without_dots(phrase, names):
+    assert [o.name for o in parse_owners(phrase) if o.kind == "person"] == names

@@ -17,6 +17,7 @@ _SURNAME = r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[�
 _INITIALS = re.compile(r"(?<![\w.])([А-ЯЁ])\s?\.\s?(?:([А-ЯЁ])(?:\s?\.|(?![\w.])))?")
 _SURNAME_BEFORE = re.compile(rf"(?<![\w-])({_SURNAME})[^\S\n]+$")
 _SURNAME_AFTER = re.compile(rf"[^\S\n]*({_SURNAME})(?![\w-])")
+_UNDOTTED = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[^\S\n]+([А-ЯЁ]{2})(?![\w.])")
 _WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 _PATRONYMIC = re.compile(r"(?:[ое]вич|ьич|ич)(?:а|у|ем|е)?$|(?:[ое]вн|ичн|иничн)(?:а|ы|е|у|ой)$")
 _NOT_SURNAMES = POSITION_HEADS | ORG_HEADS | LABEL_LEMMAS
@@ -41,11 +42,24 @@ def find_people(text: str) -> list[PersonMatch]:
     """Every name in text, in order, not overlapping."""
     found = _full_names(text)
     taken = [(m.start, m.end) for m in found]
-    for match in _initialled_names(text):
+    for match in [*_initialled_names(text), *_undotted_names(text)]:
         if not any(match.start < end and start < match.end for start, end in taken):
             found.append(match)
             taken.append((match.start, match.end))
     return sorted(found, key=lambda m: m.start)
+
+
+def _undotted_names(text: str) -> list[PersonMatch]:
+    """ "Иванова ИИ": initials typed without dots, after a word that is surely a surname
+    (two capitals after an ordinary word are an abbreviation: "отдел ОО")."""
+    found = []
+    for match in _UNDOTTED.finditer(text):
+        surname, letters = match.group(1), match.group(2)
+        if ORG_ABBREVIATION.fullmatch(letters) or _surname_strength(surname) < 2:
+            continue
+        initials = f"{letters[0]}.{letters[1]}."
+        found.append(PersonMatch(match.start(1), match.end(2), surname, initials))
+    return found
 
 
 def _initialled_names(text: str) -> list[PersonMatch]:

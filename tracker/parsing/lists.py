@@ -38,6 +38,7 @@ class Draft:
     owners: list = field(default_factory=list)
     inherited: list = field(default_factory=list)
     absorbs: bool = False  # "Утвердить состав:" keeps the bullets below it as its text
+    unmarked: bool = False  # a paragraph under an addressee header, with no number or bullet
 
     @property
     def text(self) -> str:
@@ -61,6 +62,7 @@ class ListParser:
     headers: list[Header] = field(default_factory=list)
     stopped: bool = False
     dotted_depth: int | None = None
+    awaiting: bool = False  # a header was just read: its first item has not come yet
 
     def feed(self, line: str) -> None:
         number, depth, body = _split_marker(line)
@@ -72,6 +74,9 @@ class ListParser:
             self._start(None, 0, body)
             return
         if plain and self.stopped:
+            return
+        if plain and (self.awaiting or _next_unmarked(current, body)):
+            self._start(None, BULLET_DEPTH, body, unmarked=True)
             return
         if plain and current and _continues(current, body):
             current.parts.append(body)
@@ -103,14 +108,17 @@ class ListParser:
             self.dotted_depth = depth
         return depth
 
-    def _start(self, number: str | None, depth: int, body: str) -> None:
+    def _start(self, number: str | None, depth: int, body: str, unmarked: bool = False) -> None:
         self._close_scopes(number, depth)
         if body.endswith(":") and self._try_header(number, depth, body):
+            self.awaiting = True
             return
+        self.awaiting = False
         owners, rest = _addressee(body)
         lead = self.headers[-1].lead if self.headers else ""
         text = f"{lead} {rest or body}" if lead else rest or body
         draft = Draft(number, depth, [text], owners=owners, inherited=self._inherited())
+        draft.unmarked = unmarked
         draft.absorbs = body.endswith(":") and bool(_INFINITIVE_RE.match(rest or body))
         self.drafts.append(draft)
 
@@ -148,6 +156,14 @@ class ListParser:
             if header.owners:
                 return list(header.owners)
         return []
+
+
+def _next_unmarked(current: Draft | None, body: str) -> bool:
+    """Under "Координатору Захаровой Л.В.:" each finished paragraph opening with a verb
+    ("…;" / "сформировать …") is one more item, numbered or not."""
+    return bool(
+        current and current.unmarked and ends_sentence(current.text) and _INFINITIVE_RE.match(body)
+    )
 
 
 def _bare_verb(draft: Draft) -> bool:

@@ -27,6 +27,7 @@ SIGNATURE_RE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(r"^(\d{1,2})([.)])\s")
+_FIRST_ITEM_RE = re.compile(r"^1[.)]\s")
 
 
 def order_body(lines: list[str]) -> tuple[int, list[str]]:
@@ -37,6 +38,15 @@ def order_body(lines: list[str]) -> tuple[int, list[str]]:
             rest = line[match.end() :].strip(" *:")
             body = ([rest] if rest else []) + _until_end(lines[index + 1 :])
             return index, body
+    return _after_colon_preamble(lines)
+
+
+def _after_colon_preamble(lines: list[str]) -> tuple[int, list[str]]:
+    """No "ПРИКАЗЫВАЮ": a preamble ending in ":" right above "1." opens the items
+    ("В целях … обеспечения достоверных результатов:" / "1. Назначить …")."""
+    for index in range(1, len(lines)):
+        if _FIRST_ITEM_RE.match(lines[index]) and lines[index - 1].rstrip(" *").endswith(":"):
+            return index - 1, _until_end(lines[index:])
     return len(lines), []
 
 

@@ -20,6 +20,12 @@ _NOTHING_TO_DO_RE = re.compile(
     r"|признать|считать|отметить)(?![\w-])",
     re.IGNORECASE,
 )
+# A vote, a repeal, or the body speaking of itself: "Решение принято единогласно",
+# "… считать утратившим силу", "Конференция выражает благодарность …".
+_NO_TASK_RE = re.compile(
+    r"^решени\w*\s+принят|утратившим\s+силу|^[А-ЯЁ]\w+\s+(?:выража|отмеча)(?:ет|ют)\b",
+    re.IGNORECASE,
+)
 # "… принять к сведению и использовать в работе": a second verb asks for something after all.
 _FURTHER_VERB_RE = re.compile(r"(?:\bи|[,;:])\s+(?P<word>[а-яё]+(?:ть|ться|чь))\b", re.IGNORECASE)
 _NO_OP_VERBS = frozenset(
@@ -117,6 +123,8 @@ def is_actionable(text: str, *, addressed: bool = False) -> bool:
     "Признать утратившим силу …") unless another verb asks for work ("… и использовать").
     An item addressed to someone ("Руководителям ОО отметить …") asks them, unless it only
     has them take note."""
+    if _NO_TASK_RE.search(text):
+        return False
     match = _NOTHING_TO_DO_RE.search(text)
     if match is None:
         return True

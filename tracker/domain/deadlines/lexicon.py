@@ -94,6 +94,9 @@ PATTERNS = (
     ("num_dm", r"(?<![\d.])(?P<ndm_d>\d{1,2})\.(?P<ndm_m>\d\d)(?![\d]|\.\d)"),
     ("day_range", rf"(?<![\d.])(?P<dr_a>\d{{1,2}})\s*(?:-|по|до)\s*(?P<dr_b>\d{{1,2}})(?:-?(?:го|е))?\s*(?P<dr_m>{MONTH})(?:\s*(?P<dr_y>{_YEAR})\b)?"),  # noqa: E501
     ("word_date", rf"\b(?P<wd_d>\d{{1,2}})(?:-?(?:го|е))?\s*(?P<wd_m>{MONTH})(?:\s*(?P<wd_y>{_YEAR})\b)?"),  # noqa: E501
+    ("school_half", rf"\b(?P<sh_n>{_NTH2})\s*полугод[а-я]*\s+(?P<sh_a>{_YEAR})\s*[-/]\s*(?:{_YEAR}|\d\d)\s*(?:учебн[а-я]*|уч\.)\s*год[а-я]*"),  # noqa: E501
+    ("school_term", rf"\b(?P<st_n>{_NTH})\s*четверт[а-я]*"),
+    ("school_start_of", rf"начал[а-я]*\s+(?P<ss_a>{_YEAR})\s*[-/]\s*(?:{_YEAR}|\d\d)\s*(?:учебн[а-я]*|уч\.)\s*год[а-я]*"),  # noqa: E501
     ("years", _YEARS),
     ("quarter", _QUARTER),
     ("half", _HALF),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tracker.domain.deadlines import lexicon as lx
+from tracker.domain.deadlines.lexicon import TERM_ENDS
 from tracker.domain.deadlines.windows import (
     Window,
     day_window,
@@ -110,6 +111,21 @@ def _day_range(first: str, last: str, month: int, year: str | None) -> Window:
     return replace(start, due=due.due, stated_start=True)
 
 
+def _school_half(half: int, first_year: int) -> Window:
+    """ "в I полугодии 2024/2025 учебного года": September–December of the first year;
+    the II half runs January–May of the second (teaching ends in late May)."""
+    if half == 1:
+        return Window((9, 1), (12, -1), first_year, first_year, "half", stated_start=True)
+    return Window((1, 1), (5, -1), first_year + 1, first_year + 1, "half", stated_start=True)
+
+
+def _school_term(term: int) -> Window:
+    """ "во II четверти": by the end of that school term (late October, December, March, May)."""
+    if not 1 <= term <= 4:
+        raise Invalid(str(term))
+    return month_window(TERM_ENDS[term - 1], None, "month")
+
+
 def _years(m) -> Window:
     first, last = int(m["yr_a"]), m["yr_b"]
     last = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
@@ -147,6 +163,9 @@ _WINDOWS: dict[str, _Match] = {
     "month": lambda m: month_window(lx.month_number(m["mo_m"]), m["mo_y"] and _year(m["mo_y"])),
     "year": lambda m: year_range(int(m["y_y"]), int(m["y_y"])),
     "school_start": lambda m: Window((9, 1), (9, 1)),
+    "school_start_of": lambda m: day_window(date(_year(m["ss_a"]), 9, 1)),
+    "school_half": lambda m: _school_half(lx.ordinal(m["sh_n"]), _year(m["sh_a"])),
+    "school_term": lambda m: _school_term(lx.ordinal(m["st_n"])),
     "school": lambda m: school_year(None),
     "summer": lambda m: replace(months_window(6, 8, None, "month"), stated_start=True),
     "this_year": lambda m: Window((1, 1), (12, -1), grain="year"),

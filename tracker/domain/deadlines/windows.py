@@ -99,10 +99,13 @@ def resolve_dated(w: Window) -> tuple[date, date]:
 
 def resolve(w: Window, ref: date, period: Period) -> tuple[date, date]:
     """First and due dates of a window; a window without a year takes the first year whose
-    due date is on or after `ref` (the document's date), or else one inside the period."""
+    due date is on or after `ref` (the document's date), or else one inside the period;
+    a year-less school year in an August document is the coming one."""
     if w.dated:
         return resolve_dated(w)
     year = ref.year if on(ref.year, w.due) >= ref else ref.year + 1
+    if w.grain == "school" and ref.month == 8:
+        year = ref.year + 1  # an August document plans the school year starting days later
     if on(year, w.due) not in period:
         start = period.start.year
         inside = start if on(start, w.due) >= period.start else start + 1

@@ -78,7 +78,16 @@ def _usual_form(inflected) -> str:
 
 
 def inflect_word(word: str, case: str | None, pos: frozenset[str] = PHRASE_POS):
-    """(nominative form, tag) of word read in case (None: as written), or None if it can't be."""
+    """(nominative form, tag) of word read in case (None: as written), or None if it can't be.
+
+    The parts of a compound title decline alike ("учителям-предметникам" → "учителя-
+    предметники"); inflected whole, pymorphy3 picks the archaic "учители".
+    """
+    head, dash, tail = word.partition("-")
+    if dash and head.isalpha() and tail.isalpha() and head[1:].islower():
+        parts = inflect_word(head, case, pos), inflect_word(tail, case, pos)
+        if all(parts) and parts[0][1].POS == parts[1][1].POS == "NOUN":
+            return f"{parts[0][0]}-{parts[1][0]}", parts[0][1]
     found = [p for p in parses(word) if p.tag.POS in pos]
     if not found:
         return None

@@ -88,7 +88,7 @@ def _add_segment(text, start, end, inside, entries) -> None:
         previous_end = _after_workplace(text, entry, end)
     after = _chunk(text, previous_end, end)
     last = entries[-1]
-    if after and is_position(after) and isinstance(last, _Person) and last.position is None:
+    if after and _is_job_title(after) and isinstance(last, _Person) and last.position is None:
         last.position, last.raw_end = after, end
     elif after:
         entries.extend(_loose_owners(after, previous_end, end))

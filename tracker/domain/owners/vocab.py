@@ -152,7 +152,7 @@ _GROUP_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "methodical_associations",
-            r"методическ\w+\s+объединени(?:я|й|ям|ями|ях)\b|\b(?-i:ШМО)\b",
+            r"методическ\w+\s+объединени(?:я|й|ям|ями|ях)\b|\b(?-i:ШМО|РМО|ГМО)\b",
         ),
         ("all_orgs", r"подведомственн|\bвсе[мх]?\s+(?:организаци|учреждени)"),
     )
@@ -186,6 +186,12 @@ def first_words(phrase: str, count: int = 3) -> list[str]:
     return re.findall(r"[А-ЯЁа-яё]+(?:[-.][А-ЯЁа-яё]+)*\.?", phrase)[:count]
 
 
+def hyphen_head(word: str) -> str:
+    """ "педагогу-библиотекарю" → "педагогу": the head word of a compound title."""
+    head, dash, _ = word.partition("-")
+    return head if dash and head.isalpha() and head[1:].islower() else word
+
+
 def is_position(phrase: str) -> bool:
     """phrase starts with a job title.
 
@@ -193,7 +199,8 @@ def is_position(phrase: str) -> bool:
     """
     for word in first_words(phrase):
         bare = word.rstrip(".").lower()
-        if bare in POSITION_HEADS or lemmas(word.rstrip(".")) & POSITION_HEADS:
+        known = lemmas(word.rstrip(".")) | lemmas(hyphen_head(word.rstrip(".")))
+        if bare in POSITION_HEADS or known & POSITION_HEADS:
             return True
         if not lemmas(bare) & POSITION_MODIFIERS:
             return False
@@ -208,8 +215,19 @@ def head_lemma(phrase: str) -> str | None:
             return bare
         found = parses(bare)
         if found and any(p.tag.POS == "NOUN" for p in found[:2]):
-            return lemma(bare)
+            return _head_noun_lemma(bare)
     return None
+
+
+def _head_noun_lemma(word: str) -> str:
+    """ "учителям-предметникам" → "учитель": a compound title reads as its known head."""
+    whole = lemma(word)
+    head = hyphen_head(word)
+    if head != word and whole not in ORG_HEADS | POSITION_HEADS:
+        part = lemma(head)
+        if part in ORG_HEADS | POSITION_HEADS:
+            return part
+    return whole
 
 
 def is_owner_head(phrase: str) -> bool:

@@ -327,6 +327,43 @@ def test_within_the_year_of_a_school_year_plan(raw, due):
     assert (deadline.kind, deadline.due, deadline.problems) == ("date", d(due), [])
 
 
+@pytest.mark.parametrize(
+    ("raw", "start", "due"),
+    [
+        ("во II четверти", None, "2024-12-31"),
+        ("в I полугодии 2024/2025 учебного года", "2024-09-01", "2024-12-31"),
+        ("во II полугодии 2024-2025 уч. года", "2025-01-01", "2025-05-31"),
+        ("к началу 2025/2026 учебного года", None, "2025-09-01"),
+        ("в течение II полугодия", None, "2025-05-31"),
+        ("16-27.09", "2024-09-16", "2024-09-27"),
+    ],
+)
+def test_parts_of_a_school_year(raw, start, due):
+    deadline = parse_deadline(raw, SCHOOL_YEAR, anchor=date(2024, 9, 2))
+    assert (deadline.start, deadline.due) == (d(start), d(due))
+
+
+def test_an_august_document_plans_the_coming_school_year():
+    period = Period(date(2024, 8, 27), date(2025, 8, 31))
+    deadline = parse_deadline("в течение учебного года", period, anchor=date(2024, 8, 27))
+    assert (deadline.start, deadline.due) == (date(2024, 9, 1), date(2025, 8, 31))
+
+
+@pytest.mark.parametrize(
+    ("raw", "rrule"),
+    [
+        ("2 раза в год (январь, июнь)", "FREQ=YEARLY;BYMONTH=1,6;BYMONTHDAY=-1"),
+        (
+            "4 раза в год (март, июнь, сентябрь, декабрь)",
+            "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1",
+        ),
+        ("2 раза в год", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1"),
+    ],
+)
+def test_named_months_of_a_frequency(raw, rrule):
+    assert roadmap(raw).rrule == rrule
+
+
 def test_a_backwards_range_of_days_is_flagged():
     deadline = roadmap("с 20 по 16 октября 2021")
     assert deadline.kind == "unknown" and deadline.problems

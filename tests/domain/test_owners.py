@@ -544,3 +544,20 @@ def test_heads_of_school_bodies_are_a_group(phrase, group):
 )
 def test_initials_typed_without_dots(phrase, names):
     assert [o.name for o in parse_owners(phrase) if o.kind == "person"] == names
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Муниципальному бюджетному учреждению «ЦРО»", "Муниципальное бюджетное учреждение «ЦРО»"),
+        (
+            "Районному методическому объединению учителей",
+            "Районное методическое объединение учителей",
+        ),
+        ("Районной методической службе", "Районная методическая служба"),
+        ("Информационно-методическому центру", "Информационно-методический центр"),
+    ],
+)
+def test_adjectives_agree_with_their_noun_in_the_nominative(phrase, name):
+    [owner] = split_addressee(f"{phrase} провести семинар")[0]
+    assert owner.name == name

@@ -115,6 +115,15 @@ def document_period(found: Structure, today: date, problems: list[str]) -> Perio
     return _holding_dated_deadlines(Period(*derived_period(anchor, item_text)), found, anchor)
 
 
+# A deadline that names its day or its year; "II полугодие" and "в течение года" take theirs
+# from the period, so they cannot stretch it.
+_NAMED_DAY_RE = re.compile(
+    r"\d{1,2}(?:\s?[./]\s?\d{1,2}|\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр"
+    r"|октябр|ноябр|декабр)\w*)|\b20\d\d\b",
+    re.IGNORECASE,
+)
+
+
 def _holding_dated_deadlines(period: Period, found: Structure, anchor: date) -> Period:
     """The end of the document's year or school year, the first of them that holds its own
     dated deadlines ("к 25.08.2025" in an October protocol, "к 1 сентября" in a February
@@ -130,7 +139,11 @@ def _holding_dated_deadlines(period: Period, found: Structure, anchor: date) -> 
 
 
 def _latest_dated_deadline(found: Structure, period: Period, anchor: date) -> date | None:
-    dues = (parse_deadline(raw.deadline_raw, period, anchor=anchor) for raw in found.items)
+    """The latest deadline that names its day or year ("к 1 сентября", "в феврале 2025 г.")."""
+    named = [
+        raw.deadline_raw for raw in found.items if _NAMED_DAY_RE.search(raw.deadline_raw or "")
+    ]
+    dues = (parse_deadline(phrase, period, anchor=anchor) for phrase in named)
     return max((d.due for d in dues if d.kind in ("date", "span") and d.due), default=None)
 
 

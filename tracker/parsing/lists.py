@@ -26,6 +26,7 @@ _ADDRESS_VERB_RE = re.compile(
 _CLAUSE_START_RE = re.compile(
     r"^\(?\s*(?:в\s+)?(?:срок|ответственн|исполнител|отв\.)", re.IGNORECASE
 )
+_TASK_SPLIT_RE = re.compile(r";\s+(?=[а-яё]+(?:ть|ться|чь)\b)")
 BULLET_DEPTH = 8
 _BRACKETED_RE = re.compile(r"^\d{1,2}\)$")
 
@@ -116,11 +117,19 @@ class ListParser:
         self.awaiting = False
         owners, rest = _addressee(body)
         lead = self.headers[-1].lead if self.headers else ""
-        text = f"{lead} {rest or body}" if lead else rest or body
-        draft = Draft(number, depth, [text], owners=owners, inherited=self._inherited())
-        draft.unmarked = unmarked
-        draft.absorbs = body.endswith(":") and bool(_INFINITIVE_RE.match(rest or body))
-        self.drafts.append(draft)
+        tasks = _tasks(rest) if owners else [rest]
+        for index, task in enumerate(tasks):
+            text = f"{lead} {task or body}" if lead else task or body
+            draft = Draft(
+                number if index == 0 else None,
+                depth,
+                [text],
+                owners=list(owners),
+                inherited=self._inherited(),
+            )
+            draft.unmarked = unmarked
+            draft.absorbs = body.endswith(":") and bool(_INFINITIVE_RE.match(task or body))
+            self.drafts.append(draft)
 
     def _try_header(self, number: str | None, depth: int, body: str) -> bool:
         owners, rest = _addressee(body)
@@ -156,6 +165,15 @@ class ListParser:
             if header.owners:
                 return list(header.owners)
         return []
+
+
+def _tasks(rest: str) -> list[str]:
+    """ "Руководителям ОО: провести анализ …; обеспечить …; включить …": one addressee, three
+    tasks, each opening with its verb after a semicolon."""
+    parts = _TASK_SPLIT_RE.split(rest)
+    if len(parts) == 1 or not all(is_infinitive(p.split(" ", 1)[0].lower()) for p in parts):
+        return [rest]
+    return [part.strip() for part in parts]
 
 
 def _next_unmarked(current: Draft | None, body: str) -> bool:

@@ -17,6 +17,7 @@ from tracker.parsing.shaping import is_actionable
 from tracker.parsing.table_text import ROMAN_RE, depth, numbered, paragraph_role, signature_row
 
 _COLUMN_PATTERNS = (
+    ("month", re.compile(r"^месяц")),  # a plan grouped by month: "Декабрь" | … | "в течение месяца"
     ("deadline", re.compile(r"^срок|^дата|^период|^времяпровед")),
     ("owner", re.compile(r"ответствен|исполнител|^ответ")),
     ("result", re.compile(r"результат|формазавершени|формаотчет|итоговыйдокумент|^выход")),
@@ -33,6 +34,11 @@ _HEADER_HINT_RE = re.compile(r"срок|дата|период|ответстве
 ITEM_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?$")
 _INDEX_ROW_RE = re.compile(r"^\d{1,2}$")
 _EMPHASIS_RE = re.compile(r"(?:\*\*|__)[^*_]+(?:\*\*|__)|<(b|strong)>.+</\1>", re.IGNORECASE)
+_DATED_RE = re.compile(
+    r"\d{1,2}\s?[./]\s?\d{1,2}|январ|феврал|март|апрел|ма[йяе]\b|июн|июл|август|сентябр|октябр"
+    r"|ноябр|декабр",
+    re.IGNORECASE,
+)
 NO_COLUMNS = (
     "В таблице не найдены столбцы «Мероприятие», «Срок», «Ответственный»: "
     "пункты из неё не выделены, проверьте документ."
@@ -65,6 +71,7 @@ class TableState:
     section: str | None = None
     last_was_section: bool = False
     item_depth: int | None = None  # parts of the first item number ("1.1" → 2)
+    month: str = ""  # the month of the rows in a plan grouped by month
     items: list[RawItem] = field(default_factory=list)
     cells: list[dict[str, list[str]]] = field(default_factory=list)
 
@@ -163,6 +170,9 @@ def _take_row(cells: tuple[str, ...], state: TableState, rest: list[Block]) -> N
         _append(state.cells[-1], cells, state)
         return
     state.cells.append({role: [_cell(cells, state, role)] for role in state.columns})
+    if "month" in state.columns:
+        state.month = _cell(cells, state, "month") or state.month  # merged month cells
+        state.cells[-1]["month"] = [state.month]
     state.items.append(RawItem(number=number.rstrip(".") or None, text="", section=state.section))
     if number and state.item_depth is None:
         state.item_depth = depth(number)
@@ -231,6 +241,14 @@ def _clauses_in_text(item: RawItem) -> None:
         item.owners = list(parse_owners(clauses.owner))
 
 
+def _in_month(month: str, deadline: str) -> str | None:
+    """The deadline of a row in a plan grouped by month: "в течение месяца" or "2-я неделя"
+    under "Декабрь" is read as "Декабрь, в течение месяца"; a stated date stands alone."""
+    if not month or _DATED_RE.search(deadline):
+        return deadline or None
+    return f"{month}, {deadline}" if deadline else month
+
+
 def _finish(state: TableState) -> list[RawItem]:
     out = []
     for item, cells in zip(state.items, state.cells, strict=True):
@@ -239,7 +257,9 @@ def _finish(state: TableState) -> list[RawItem]:
         item.text = bullet.group("rest") if bullet else text
         if not item.text:
             continue
-        item.deadline_raw = clean(" ".join(cells.get("deadline", []))) or None
+        item.deadline_raw = _in_month(
+            clean(" ".join(cells.get("month", []))), clean(" ".join(cells.get("deadline", [])))
+        )
         owner_text = clean(" ".join(cells.get("owner", [])))
         item.owners = list(parse_owners(owner_text)) if owner_text else []
         if item.deadline_raw is None or not item.owners:

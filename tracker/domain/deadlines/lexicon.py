@@ -89,6 +89,7 @@ _EXTERNAL = (
 # Alternatives, tried in this order at each position; the outer group names the token.
 PATTERNS = (
     ("iso", r"\b(?P<iso_y>\d{4})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)\b"),
+    ("num_range", r"(?<![\d.])(?P<nr_a>\d{1,2})\s*-\s*(?P<nr_b>\d{1,2})\.(?P<nr_m>\d{1,2})(?:\.(?P<nr_y>\d{2,4}))?(?![\d.])"),  # noqa: E501
     ("num", r"(?<![\d.])(?P<num_d>\d{1,3})[./](?P<num_m>\d{1,2})[./](?P<num_y>\d{1,5})(?!\d)"),
     ("num_my", r"(?<![\d.])(?P<nmy_m>\d{1,2})[./](?P<nmy_y>\d{4})(?![\d.])"),
     ("num_dm", r"(?<![\d.])(?P<ndm_d>\d{1,2})\.(?P<ndm_m>\d\d)(?![\d]|\.\d)"),

@@ -137,17 +137,25 @@ def _from_windows(found: Found, ctx: _Context) -> Deadline:
 
 
 def _school_year_of(window: Window, ctx: _Context) -> Window:
-    """ "В течение года" in a document of one school year (to 31 August) is that school
-    year; "в течение календарного года" and "до конца года" stay the calendar year."""
+    """A year-less year or half-year in a document of one school year (to 31 August) is
+    that school year's: "в течение года" runs to 31 August, "II полугодие" is January–May
+    (teaching ends in late May). "В течение календарного года" and "до конца года" stay the
+    calendar year."""
     period = ctx.period
     school = (period.end.month, period.end.day) == (8, 31) and (
         period.end - period.start
     ).days <= 366
-    words = ctx.raw.lower()
-    within_a_year = "течени" in words and "календарн" not in words
-    if window.grain != "year" or window.dated or not school or not within_a_year:
+    if window.dated or not school:
         return window
-    return Window((9, 1), (8, -1), period.end.year - 1, period.end.year, "school")
+    last = period.end.year
+    if window.grain == "half" and not window.stated_start:
+        if window.first == (1, 1):
+            return Window((9, 1), (12, -1), last - 1, last - 1, "half")
+        return Window((1, 1), (5, -1), last, last, "half")
+    words = ctx.raw.lower()
+    if window.grain == "year" and "течени" in words and "календарн" not in words:
+        return Window((9, 1), (8, -1), last - 1, last, "school")
+    return window
 
 
 def _ongoing_or_then(found: Found, ctx: _Context) -> Deadline:
@@ -248,6 +256,9 @@ def _rule(found: Found, ctx: _Context) -> tuple[rec.Rule | None, bool]:
     day = found.month_days[0] if found.month_days else ctx.report_day
     if times == 1:
         return _yearly(found, every_years), False
+    named = _named_months(found)
+    if len(named) == times and not found.month_days:
+        return rec.yearly(named, -1, every_years), False  # "2 раза в год (январь, июнь)"
     if 12 % times == 0 and day is not None and "in_last_month" in found.markers:
         return rec.yearly(tuple(range(12 // times, 13, 12 // times)), day), False
     if 12 % times == 0:
@@ -259,6 +270,14 @@ def _rule(found: Found, ctx: _Context) -> tuple[rec.Rule | None, bool]:
     if times == 52:
         return rec.weekly("FR"), False  # the last working day of the week
     return None, False
+
+
+def _named_months(found: Found) -> tuple[int, ...]:
+    """The single months, without a year, that a phrase names, in calendar order."""
+    months = [w for w in found.windows if w.grain == "month" and not w.dated]
+    if any(w.stated_start for w in months):
+        return ()
+    return tuple(sorted({w.due[0] for w in months}))
 
 
 def _in_months(rule: rec.Rule, found: Found) -> rec.Rule:

@@ -155,6 +155,7 @@ _WINDOWS: dict[str, _Match] = {
     "num": lambda m: _on(m["num_d"], int(m["num_m"]), m["num_y"]),
     "num_my": lambda m: month_window(_month(int(m["nmy_m"])), _year(m["nmy_y"])),
     "num_dm": lambda m: _day_month(int(m["ndm_d"]), int(m["ndm_m"])),
+    "num_range": lambda m: _day_range(m["nr_a"], m["nr_b"], int(m["nr_m"]), m["nr_y"]),
     "day_range": lambda m: _day_range(m["dr_a"], m["dr_b"], lx.month_number(m["dr_m"]), m["dr_y"]),
     "word_date": lambda m: _on(m["wd_d"], lx.month_number(m["wd_m"]), m["wd_y"]),
     "years": _years,

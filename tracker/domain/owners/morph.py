@@ -77,10 +77,16 @@ def _usual_form(inflected) -> str:
     return same[-1] if same else inflected.word
 
 
-def inflect_word(word: str, case: str | None, pos: frozenset[str] = PHRASE_POS):
+def inflect_word(
+    word: str,
+    case: str | None,
+    pos: frozenset[str] = PHRASE_POS,
+    agree: tuple[str | None, str | None] | None = None,
+):
     """(nominative form, tag) of word read in case (None: as written), or None if it can't be.
 
-    The parts of a compound title decline alike ("учителям-предметникам" → "учителя-
+    `agree` is the (gender, number) of the noun an adjective goes with. The parts of a
+    compound title decline alike ("учителям-предметникам" → "учителя-
     предметники"); inflected whole, pymorphy3 picks the archaic "учители".
     """
     head, dash, tail = word.partition("-")
@@ -93,6 +99,8 @@ def inflect_word(word: str, case: str | None, pos: frozenset[str] = PHRASE_POS):
         return None
     for wanted in (case,) if case else UNKNOWN_CASE_ORDER:
         chosen = [p for p in found if p.tag.case == wanted]
+        if agree:  # an adjective takes its noun's gender and number ("бюджетному учреждению")
+            chosen = [p for p in chosen if _agrees(p.tag, agree)] or chosen
         if chosen:
             best = max(chosen, key=lambda p: p.score)
             if wanted == "nomn":
@@ -102,3 +110,10 @@ def inflect_word(word: str, case: str | None, pos: frozenset[str] = PHRASE_POS):
                 return None
             return match_case(word, keep_yo(word, _usual_form(inflected))), best.tag
     return None
+
+
+def _agrees(tag, agree: tuple[str | None, str | None]) -> bool:
+    gender, number = agree
+    if number == "plur":
+        return tag.number == "plur"
+    return tag.number != "plur" and (gender is None or tag.gender in (gender, None))

@@ -26,11 +26,12 @@ def phrase_to_nominative(phrase: str, case: str | None) -> str:
     words = phrase.split(" ")
     result = list(words)
     case = case or shared_case(words)
+    agree = _head_noun_form(words, case)
     for index, word in enumerate(words):
         core = _TRAILING_PUNCT.sub("", word)
         if not _inflectable(core):
             break
-        inflected = inflect_word(core, case)
+        inflected = inflect_word(core, case, agree=agree)
         if inflected is None:
             break
         form, tag = inflected
@@ -39,6 +40,20 @@ def phrase_to_nominative(phrase: str, case: str | None) -> str:
         if core != word or _is_head(tag, words[index + 1 :], tag.case):
             break
     return " ".join(result)
+
+
+def _head_noun_form(words: list[str], case: str | None) -> tuple[str | None, str | None] | None:
+    """Gender and number of the noun the leading adjectives go with, read in case."""
+    for word in words[:6]:
+        core = _TRAILING_PUNCT.sub("", word)
+        if not _inflectable(core):
+            return None
+        nouns = [
+            p for p in parses(core) if p.tag.POS == "NOUN" and (case is None or p.tag.case == case)
+        ]
+        if nouns:
+            return nouns[0].tag.gender, nouns[0].tag.number
+    return None
 
 
 def shared_case(words: list[str]) -> str | None:

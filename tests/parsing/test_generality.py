@@ -464,3 +464,62 @@ def test_compound_titles_address_items(phrase, owners):
     [item] = doc["items"]
     assert [(o["kind"], o["name"]) for o in item["owners"]] == owners
     assert item["actionable"] is bool(owners)
+
+
+def test_an_owner_line_before_the_decision_belongs_to_it():
+    doc = _doc(
+        "ПРОТОКОЛ № 2\nот 10.09.2024\nРЕШИЛИ:\n"
+        "1.1. Ответственный: Сунцов Д.В., главный специалист.\n"
+        "Обобщить результаты приёмки образовательных организаций.\n"
+        "Срок исполнения – до 20.09.2024.\n"
+        "1.2. Ответственные: руководители образовательных организаций.\n"
+        "Устранить замечания комиссии.\n"
+        "Срок исполнения – до 01.10.2024.\n"
+    )
+    assert [(i["number"], i["text"]) for i in doc["items"]] == [
+        ("1.1", "Обобщить результаты приёмки образовательных организаций."),
+        ("1.2", "Устранить замечания комиссии."),
+    ]
+    assert [o["name"] for o in doc["items"][0]["owners"]] == ["Сунцов Д.В."]
+    assert [i["deadline"]["due"] for i in doc["items"]] == ["2024-09-20", "2024-10-01"]
+
+
+def test_abbreviated_addressees():
+    doc = _doc(
+        "ПРОТОКОЛ № 4\nот 15.11.2024\nРЕШИЛИ:\n"
+        "1. МОУО совместно с МБУ ДО «ДДТ» провести фестиваль до 20.12.2024.\n"
+        "2. Зам.директора по УВР Петровой О.В.:\n"
+        "2.1. провести анализ результатов до 25.12.2024.\n"
+    )
+    owners = [[(o["kind"], o["name"]) for o in i["owners"]] for i in doc["items"]]
+    assert owners == [[("org", "МОУО"), ("org", "МБУ ДО «ДДТ»")], [("person", "Петрова О.В.")]]
+
+
+def test_a_framing_verb_over_addressees_is_no_item():
+    doc = _doc(
+        "РЕЗОЛЮЦИЯ\nавгустовской конференции 26.08.2024\n"
+        "2. Считать приоритетными направлениями:\n- формирование функциональной грамотности;\n"
+        "- наставничество.\n3. Предложить:\n3.1. Управлению образования:\n"
+        "- организовать работу проектных команд до 01.10.2024;\n"
+        "- провести диагностику до 15.12.2024.\n"
+        "4. Настоящая резолюция вступает в силу со дня принятия.\n"
+    )
+    actionable = [i["text"] for i in doc["items"] if i["actionable"]]
+    assert actionable == [
+        "организовать работу проектных команд",
+        "провести диагностику",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "due", "count"),
+    [
+        ("2025 г. – 50%; 2026 г. – 100%", "2025-12-31", 2),
+        ("до 01.03.2025, далее – ежегодно до 1 сентября", "2025-03-01", 3),
+    ],
+)
+def test_percent_targets_and_a_first_date_before_a_yearly_one(raw, due, count):
+    from tracker.domain.deadlines import Period, parse_deadline
+
+    deadline = parse_deadline(raw, Period(date(2025, 1, 1), date(2026, 12, 31)))
+    assert (deadline.due.isoformat(), len(deadline.occurrences)) == (due, count)

@@ -26,6 +26,12 @@ _ADDRESS_VERB_RE = re.compile(
 _CLAUSE_START_RE = re.compile(
     r"^\(?\s*(?:в\s+)?(?:срок|ответственн|исполнител|отв\.)", re.IGNORECASE
 )
+_FRAMING_ONLY_RE = re.compile(
+    r"^(?:рекомендовать|предложить|поручить|обязать|просить)\s*:\s*$", re.IGNORECASE
+)
+_OWNER_FIRST_RE = re.compile(
+    r"^(?:ответственн\w*|исполнител\w*|отв\.)(?:\s+исполнител\w*)?\s*[:–—-]", re.IGNORECASE
+)
 _TASK_SPLIT_RE = re.compile(r";\s+(?=[а-яё]+(?:ть|ться|чь)\b)")
 BULLET_DEPTH = 8
 _BRACKETED_RE = re.compile(r"^\d{1,2}\)$")
@@ -40,10 +46,11 @@ class Draft:
     inherited: list = field(default_factory=list)
     absorbs: bool = False  # "Утвердить состав:" keeps the bullets below it as its text
     unmarked: bool = False  # a paragraph under an addressee header, with no number or bullet
+    trailing: list[str] = field(default_factory=list)  # "1.1. Ответственный: …" before the text
 
     @property
     def text(self) -> str:
-        return " ".join(self.parts)
+        return " ".join(self.parts + self.trailing)
 
 
 @dataclass
@@ -79,10 +86,13 @@ class ListParser:
         if plain and (self.awaiting or _next_unmarked(current, body)):
             self._start(None, BULLET_DEPTH, body, unmarked=True)
             return
+        if plain and current and current.trailing and not current.parts:
+            current.parts.append(body)  # the decision under "1.1. Ответственный: …"
+            return
         if plain and current and _continues(current, body):
             current.parts.append(body)
             return
-        if depth == BULLET_DEPTH and current and current.absorbs:
+        if depth == BULLET_DEPTH and current and current.absorbs and not self.awaiting:
             if not _bare_verb(current):
                 current.parts.append(body)
                 return
@@ -129,9 +139,14 @@ class ListParser:
             )
             draft.unmarked = unmarked
             draft.absorbs = body.endswith(":") and bool(_INFINITIVE_RE.match(task or body))
+            if _OWNER_FIRST_RE.match(text):
+                draft.parts, draft.trailing = [], [text]
             self.drafts.append(draft)
 
     def _try_header(self, number: str | None, depth: int, body: str) -> bool:
+        if _FRAMING_ONLY_RE.match(body):  # "Рекомендовать:" / "3. Предложить:" over addressees
+            self.headers.append(Header(depth if number else -1, []))
+            return True
         owners, rest = _addressee(body)
         if owners and not rest.strip(" :"):
             self.headers.append(Header(depth if number else -1, owners))

@@ -165,7 +165,7 @@ def _take_row(cells: tuple[str, ...], state: TableState, rest: list[Block]) -> N
     details = _cell(cells, state, "deadline") or _cell(cells, state, "owner")
     continues = state.cells and not number and not (text and details and not _follows_on(text))
     if "number" not in state.columns:
-        continues = state.cells and not (text and details)
+        continues = state.cells and (not (text and details) or _follows_on(text))
     if continues:
         _append(state.cells[-1], cells, state)
         return

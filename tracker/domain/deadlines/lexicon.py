@@ -44,7 +44,7 @@ _SEVERAL = r"(?:не\s+(?:менее|реже|более|чаще)\s+)?"
 
 _YEARS = (
     rf"(?P<yr_pre>учебн[а-я]*\s+год[а-я]*\s*)?\b(?P<yr_a>{_YEAR})\s*(?:г\.?\s*)?"
-    rf"(?P<yr_sep>[-/])\s*(?P<yr_b>\d{{4}}|\d\d)\b{_YEAR_WORD}"
+    rf"(?P<yr_sep>[-/])\s*(?P<yr_b>\d{{4}}|\d\d)\b(?!\s*%){_YEAR_WORD}"
     r"(?P<yr_school>\s*уч(?:ебн[а-я]*|\.))?"
 )
 _QUARTER = (

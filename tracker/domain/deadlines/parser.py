@@ -305,7 +305,12 @@ def _yearly(found: Found, every_years: int) -> rec.Rule:
 
 
 def _yearly_windows(found: Found) -> list[Window]:
-    return [w for w in found.windows if not w.from_ and not (w.frame and w.dated)]
+    """The windows that give a yearly rule its day; a dated one ("до 01.03.2025, далее
+    ежегодно до 1 сентября") is the first deadline, not a day of the rule, when others are
+    there."""
+    windows = [w for w in found.windows if not w.from_ and not (w.frame and w.dated)]
+    undated = [w for w in windows if not w.dated]
+    return undated or windows
 
 
 def _days_differ(found: Found) -> bool:

@@ -55,6 +55,13 @@ _TERM_IN_CLAUSE = re.compile(r"[,;]\s*(?:в\s+)?срок", re.IGNORECASE)
 _MAX_ADDRESSEE_WORDS = 45
 _MAX_HEADER_WORDS = 25
 _MAX_ABBREVIATED_WORDS = 8
+# "Зам.директора по УВР Петровой О.В.:" has no case ending to read: it is read as the dative
+# "Заместителю директора …" an addressee line stands in.
+_DEPUTY_ABBREVIATED = re.compile(
+    r"^(\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+)?)Зам\.\s*(?=(?:директора|начальника|главы|заведующего))",
+    re.IGNORECASE,
+)
+_TOGETHER_WITH = re.compile(r"\s+совместно\s+с\s+", re.IGNORECASE)
 _DOUBLED_DOT = re.compile(r"(?<!\.)\.\s*\.(?!\.)")
 _PREPOSITION = re.compile(r"\s(?:в|во|с|со|на|о|об|для|из|к|от|при)\s", re.IGNORECASE)
 
@@ -103,6 +110,7 @@ def _split_term(phrase: str) -> tuple[str, str]:
 
 
 def _split_leading(body: str) -> tuple[list[Owner], str]:
+    body = _DEPUTY_ABBREVIATED.sub(r"\1Заместителю ", body, count=1)
     number = _ITEM_NUMBER.match(body)
     start = number.end() if number else 0
     case = "datv"
@@ -160,7 +168,8 @@ def _looks_like_addressee(prefix: str, case: str, followed_by: str) -> bool:
     first = words[0].strip('«»"(),.*')
     if ORG_ABBREVIATION.fullmatch(first):
         # An abbreviation has no case: only "ИМЦ провести …" or "ИМЦ:" make it an addressee.
-        short = len(words) <= _MAX_ABBREVIATED_WORDS and not _PREPOSITION.search(prefix)
+        plain = _TOGETHER_WITH.sub(",", prefix)  # "МОУО совместно с МБУ ДО «ДДТ»": two owners
+        short = len(words) <= _MAX_ABBREVIATED_WORDS and not _PREPOSITION.search(plain)
         return short and followed_by in ("colon", "verb")
     found = parses(first)
     if not found or found[0].tag.POS not in PHRASE_POS or not has_case(first, case):

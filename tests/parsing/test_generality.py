@@ -523,3 +523,15 @@ def test_percent_targets_and_a_first_date_before_a_yearly_one(raw, due, count):
 
     deadline = parse_deadline(raw, Period(date(2025, 1, 1), date(2026, 12, 31)))
     assert (deadline.due.isoformat(), len(deadline.occurrences)) == (due, count)
+
+
+def test_a_spaced_heading_makes_a_plain_title():
+    doc = _doc(
+        "П Р И К А З\nот 01.09.2024 № 12\nОб организации работы\nПРИКАЗЫВАЮ:\n"
+        "1. Методисту ИМЦ Иванову И.И. провести семинар до 01.10.2024.\n"
+    )
+    assert (doc["title"], doc["number"], doc["date"]) == (
+        "ПРИКАЗ Об организации работы",
+        "12",
+        "2024-09-01",
+    )

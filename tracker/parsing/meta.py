@@ -67,6 +67,7 @@ _PERIOD_YEARS_RE = re.compile(
 )
 _PERIOD_ONE_YEAR_RE = re.compile(r"\bна\s+(?P<a>20\d\d)\s*(?:год|г\.)(?!\w)", re.IGNORECASE)
 _PLACE_RE = re.compile(r"^(?:г|гор|пос|п|с|пгт|ст)\.\s*[А-ЯЁ][\w-]*$")
+_SPACED_WORD_RE = re.compile(r"(?<![А-ЯЁа-яё])(?:[А-ЯЁ] ){2,}[А-ЯЁ](?![А-ЯЁа-яё])")  # "П Р И К А З"
 _HEADING_EXTRAS_RE = re.compile(
     r"№\s*[\w\-/.]+|\b(?:от|г\.|года?)(?=\s|$)|\b(?:г|гор|пос|п|с|пгт|ст)\.\s*[А-ЯЁ][\w-]*",
     re.IGNORECASE,
@@ -147,12 +148,13 @@ def _title(lines: list[str], marker: int | None) -> str | None:
         if len(line) < 400 and not line.endswith(":"):
             parts.append(line)
         break
-    return " ".join(parts)[:400]
+    return _SPACED_WORD_RE.sub(lambda m: m.group(0).replace(" ", ""), " ".join(parts))[:400]
 
 
 def _bare_heading(line: str) -> str:
     """ "ПОСТАНОВЛЕНИЕ от 29.01.2024 № 56 п. Первомайский" (lines joined because they start in
     lower case) → "ПОСТАНОВЛЕНИЕ": the subject is then looked for on the lines below."""
+    line = _SPACED_WORD_RE.sub(lambda m: m.group(0).replace(" ", ""), line)
     bare = _HEADING_EXTRAS_RE.sub(" ", DATE_RE.sub(" ", line))
     bare = " ".join(bare.split())
     return bare if bare and len(bare.split()) <= 3 and bare != line else line

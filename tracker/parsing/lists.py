@@ -26,6 +26,8 @@ _ADDRESS_VERB_RE = re.compile(
 _CLAUSE_START_RE = re.compile(
     r"^\(?\s*(?:в\s+)?(?:срок|ответственн|исполнител|отв\.)", re.IGNORECASE
 )
+# "8. Обеспечение обучающихся учебниками, в том числе:": the bullets below detail the item.
+_INCLUDING_RE = re.compile(r"(?:в\s+том\s+числе|а\s+именно|включая)\s*:$", re.IGNORECASE)
 _FRAMING_ONLY_RE = re.compile(
     r"^(?:рекомендовать|предложить|поручить|обязать|просить)\s*:\s*$", re.IGNORECASE
 )
@@ -138,7 +140,9 @@ class ListParser:
                 inherited=self._inherited(),
             )
             draft.unmarked = unmarked
-            draft.absorbs = body.endswith(":") and bool(_INFINITIVE_RE.match(task or body))
+            draft.absorbs = body.endswith(":") and bool(
+                _INFINITIVE_RE.match(task or body) or _INCLUDING_RE.search(body)
+            )
             if _OWNER_FIRST_RE.match(text):
                 draft.parts, draft.trailing = [], [text]
             self.drafts.append(draft)
@@ -151,7 +155,7 @@ class ListParser:
         if owners and not rest.strip(" :"):
             self.headers.append(Header(depth if number else -1, owners))
             return True
-        if not _INFINITIVE_RE.match(rest or body):
+        if not _INFINITIVE_RE.match(rest or body) and not _INCLUDING_RE.search(body):
             self.headers.append(Header(depth if number else -1, owners))
             return True
         return False

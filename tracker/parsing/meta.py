@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -65,6 +66,11 @@ _PERIOD_YEARS_RE = re.compile(
     r"(?P<b>20\d\d)(?:\s*(?:гг?\.?|годы|годах|год|годов))?(?P<school>\s+учебн\w+\s+год\w*)?",
     re.IGNORECASE,
 )
+_PERIOD_MONTH_RE = re.compile(
+    r"\bна\s+(?P<m>январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь)"
+    r"\s+(?P<y>20\d\d)\b",
+    re.IGNORECASE,
+)  # "План работы ИМЦ на февраль 2025 года"
 _PERIOD_ONE_YEAR_RE = re.compile(r"\bна\s+(?P<a>20\d\d)\s*(?:год|г\.)(?!\w)", re.IGNORECASE)
 _PLACE_RE = re.compile(r"^(?:г|гор|пос|п|с|пгт|ст)\.\s*[А-ЯЁ][\w-]*$")
 _SPACED_WORD_RE = re.compile(r"(?<![А-ЯЁа-яё])(?:[А-ЯЁ] ){2,}[А-ЯЁ](?![А-ЯЁа-яё])")  # "П Р И К А З"
@@ -129,7 +135,7 @@ def read_header(lines: list[str], body_start: int) -> Header:
         kind=kind,
         title=_title(lines, marker),
         number=_number(zone),
-        date=_date(zone) or _date(_unstamped(lines[:start])) or _approval_date(kind, lines[:start]),
+        date=_document_date(kind, zone, lines[:start]),
         marker_index=marker,
     )
 
@@ -188,6 +194,14 @@ def _date(zone: list[str]) -> date | None:
     return None
 
 
+def _document_date(kind: str, zone: list[str], above: list[str]) -> date | None:
+    """A plan dates from its approval stamp above the heading, whatever dates its title
+    cites ("(акт проверки от 27.12.2024 …)"); other documents from their heading."""
+    if kind == "roadmap":
+        return _approval_date(kind, above) or _date(zone)
+    return _date(zone) or _date(_unstamped(above))
+
+
 def _approval_date(kind: str, above: list[str]) -> date | None:
     """A plan dates from its approval: "УТВЕРЖДЕН приказом … от 10.01.2023 № 15". (A protocol's
     approval stamp is not its meeting's date, so only roadmaps read it.)"""
@@ -212,6 +226,11 @@ def stated_period(title_lines: list[str]) -> tuple[date, date] | None:
             if match.group("school"):
                 return date(a, 9, 1), date(b, 8, 31)
             return date(a, 1, 1), date(b, 12, 31)
+    month = _PERIOD_MONTH_RE.search(text)
+    if month:
+        number = next(n for stem, n in MONTHS.items() if month.group("m").lower().startswith(stem))
+        year = int(month.group("y"))
+        return date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1])
     one = _PERIOD_ONE_YEAR_RE.search(text)
     if one:
         year = int(one.group("a"))

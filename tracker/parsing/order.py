@@ -27,7 +27,7 @@ SIGNATURE_RE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(r"^(\d{1,2})([.)])\s")
-_FIRST_ITEM_RE = re.compile(r"^1[.)]\s")
+FIRST_ITEM_RE = re.compile(r"^1[.)]\s")
 
 
 def order_body(lines: list[str]) -> tuple[int, list[str]]:
@@ -36,7 +36,7 @@ def order_body(lines: list[str]) -> tuple[int, list[str]]:
         match = ORDER_MARKER_RE.search(line)
         if match and _is_marker(line, match):
             rest = line[match.end() :].strip(" *:")
-            body = ([rest] if rest else []) + _until_end(lines[index + 1 :])
+            body = ([rest] if rest else []) + until_end(lines[index + 1 :])
             return index, body
     return _after_colon_preamble(lines)
 
@@ -45,8 +45,8 @@ def _after_colon_preamble(lines: list[str]) -> tuple[int, list[str]]:
     """No "ПРИКАЗЫВАЮ": a preamble ending in ":" right above "1." opens the items
     ("В целях … обеспечения достоверных результатов:" / "1. Назначить …")."""
     for index in range(1, len(lines)):
-        if _FIRST_ITEM_RE.match(lines[index]) and lines[index - 1].rstrip(" *").endswith(":"):
-            return index - 1, _until_end(lines[index:])
+        if FIRST_ITEM_RE.match(lines[index]) and lines[index - 1].rstrip(" *").endswith(":"):
+            return index - 1, until_end(lines[index:])
     return len(lines), []
 
 
@@ -57,7 +57,7 @@ def _is_marker(line: str, match: re.Match) -> bool:
     return word.upper() == word or ends_line or match.group(0).rstrip().endswith(":")
 
 
-def _until_end(lines: list[str]) -> list[str]:
+def until_end(lines: list[str]) -> list[str]:
     out: list[str] = []
     top, style = 0, None
     for line in lines:

@@ -18,7 +18,8 @@ from tracker.parsing.table_text import ROMAN_RE, depth, numbered, paragraph_role
 
 _COLUMN_PATTERNS = (
     ("month", re.compile(r"^месяц")),  # a plan grouped by month: "Декабрь" | … | "в течение месяца"
-    ("deadline", re.compile(r"^срок|^дата|^период|^времяпровед")),
+    ("deadline_end", re.compile(r"окончани|завершени")),  # "Срок окончания", "окончание"
+    ("deadline", re.compile(r"^срок|^дата|^период|^времяпровед|^начал")),
     ("owner", re.compile(r"ответствен|исполнител|^ответ")),
     ("result", re.compile(r"результат|формазавершени|формаотчет|итоговыйдокумент|^выход")),
     ("number", re.compile(r"^№|^n(п/?п)?$|^номер|^п/п|^пп$")),
@@ -90,11 +91,26 @@ def parse_tables(blocks: list[Block]) -> tuple[list[RawItem], list[int], bool]:
             index += 1
             continue
         state = TableState(columns)
+        if _split_terms_row(blocks, index + 1, columns):
+            index += 1  # "Сроки" over "начало | окончание": the second header row is used
         end = _walk_table(blocks, index + 1, state)
         items.extend(_finish(state))
         used.extend(range(index, end))
         index = end
     return items, used, saw_table
+
+
+def _split_terms_row(blocks: list[Block], index: int, columns: dict[str, int]) -> bool:
+    """A header "Сроки" whose second row reads "начало | окончание": the deadline runs
+    from the first of them to the second, which becomes the "deadline_end" column."""
+    if index >= len(blocks) or not blocks[index].is_row or "deadline" not in columns:
+        return False
+    cells = [clean(c).lower() for c in blocks[index].cells]
+    ends = [i for i, c in enumerate(cells) if c.startswith(("окончан", "завершен"))]
+    if not ends or not any(c.startswith("начал") for c in cells):
+        return False
+    columns["deadline_end"] = ends[0]
+    return True
 
 
 def _walk_table(blocks: list[Block], start: int, state: TableState) -> int:
@@ -241,6 +257,15 @@ def _clauses_in_text(item: RawItem) -> None:
         item.owners = list(parse_owners(clauses.owner))
 
 
+def _term(cells: dict[str, list[str]]) -> str:
+    """The deadline cell, or "начало – окончание" from the two cells of a split term."""
+    start = clean(" ".join(cells.get("deadline", []))).strip(" –—-")
+    end = clean(" ".join(cells.get("deadline_end", []))).strip(" –—-")
+    if start and end and start != end:
+        return f"{start} – {end}"
+    return end or start
+
+
 def _in_month(month: str, deadline: str) -> str | None:
     """The deadline of a row in a plan grouped by month: "в течение месяца" or "2-я неделя"
     under "Декабрь" is read as "Декабрь, в течение месяца"; a stated date stands alone."""
@@ -257,9 +282,7 @@ def _finish(state: TableState) -> list[RawItem]:
         item.text = bullet.group("rest") if bullet else text
         if not item.text:
             continue
-        item.deadline_raw = _in_month(
-            clean(" ".join(cells.get("month", []))), clean(" ".join(cells.get("deadline", [])))
-        )
+        item.deadline_raw = _in_month(clean(" ".join(cells.get("month", []))), _term(cells))
         owner_text = clean(" ".join(cells.get("owner", [])))
         item.owners = list(parse_owners(owner_text)) if owner_text else []
         if item.deadline_raw is None or not item.owners:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.domain.owners import find_controller, parse_owners
+from tracker.domain.owners import find_controller, parse_owners, split_addressee
 from tracker.domain.owners.morph import is_infinitive
 from tracker.domain.owners.names import find_people
 from tracker.domain.owners.units import owners_from_phrase
@@ -49,6 +49,7 @@ _LAID_ON_RE = re.compile(
     r"^[А-ЯЁа-яё].{2,300}?\bвозложить\s+на\s+(?P<who>[^;]+?)[.;]?$",
     re.IGNORECASE,
 )
+_RECOMMEND_INSIDE_RE = re.compile(r"(?:\bи|,)\s+(?=(?:рекомендовать|поручить)\s)", re.IGNORECASE)
 _CONTROL_RE = re.compile(r"^контроль\s+(?:за|над)?\s*(?:исполнени|выполнени)", re.IGNORECASE)
 
 
@@ -69,7 +70,7 @@ def shape_one(draft: Draft, found: Found) -> RawItem | None:
             found.controller = controller
         return RawItem(number=draft.number, text=text, actionable=False)
     clauses = split_clauses(text)
-    owners = list(draft.owners) or _laid_on(text)
+    owners = list(draft.owners) or _laid_on(text) or _recommended_to(text)
     if not owners and not clauses.owner:
         clauses.text, owners = _bracketed_people(clauses.text or text)
     if clauses.owner:
@@ -112,6 +113,16 @@ def _names_with_positions(inside: str, people: list) -> bool:
         leftover = leftover[: person.start] + ";" + leftover[person.end :]
     chunks = (chunk.strip(" и") for chunk in _LIST_SEPARATOR_RE.split(leftover))
     return all(not chunk or chunk[:1].islower() for chunk in chunks)
+
+
+def _recommended_to(text: str) -> list:
+    """ "Одобрить Положение … и рекомендовать Управлению образования утвердить его": the
+    addressee of a recommendation inside the item owns it."""
+    match = _RECOMMEND_INSIDE_RE.search(text)
+    if match is None:
+        return []
+    owners, rest = split_addressee(text[match.end() :])
+    return list(owners) if owners and rest else []
 
 
 def _laid_on(text: str) -> list:

@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 
 from tracker.parsing.common import clean, ends_sentence
 from tracker.parsing.items import Found, RawItem
+from tracker.parsing.lists import parse_list
 from tracker.parsing.meta import Header, detect_kind, read_header
-from tracker.parsing.order import parse_order
+from tracker.parsing.order import FIRST_ITEM_RE, parse_order, until_end
 from tracker.parsing.protocol import parse_protocol
 from tracker.parsing.readers import Block
 from tracker.parsing.resolution import parse_resolution
 from tracker.parsing.roadmap import NO_COLUMNS, parse_tables
+from tracker.parsing.shaping import shape
 
 PARSERS = {"protocol": parse_protocol, "order": parse_order, "resolution": parse_resolution}
 NOTHING_FOUND = (
@@ -36,11 +38,13 @@ def analyse(blocks: list[Block]) -> Structure:
     found = _parse_lines(kind, lines)
     if kind == "unknown":
         kind, found = _guess(lines, table_items)
-    items = found.items + table_items if kind != "roadmap" else table_items
+    if kind == "roadmap" and not table_items:
+        found = _plan_paragraphs(lines)
+    items = found.items + table_items if kind != "roadmap" else table_items or found.items
     header = read_header(lines, found.body_start)
     header.kind = kind
     problems = list(found.problems)
-    if saw_table and not table_items and kind == "roadmap":
+    if saw_table and not items and kind == "roadmap":
         problems.append(NO_COLUMNS)
     if not items:
         problems.append(NOTHING_FOUND if kind != "roadmap" or not saw_table else "")
@@ -50,6 +54,17 @@ def analyse(blocks: list[Block]) -> Structure:
 def _parse_lines(kind: str, lines: list[str]) -> Found:
     parser = PARSERS.get(kind)
     return parser(lines) if parser else Found(body_start=len(lines))
+
+
+def _plan_paragraphs(lines: list[str]) -> Found:
+    """A plan written as numbered paragraphs, not a table ("1. Издание приказа …. Срок: до
+    30.05.2025. Ответственный: …"): the items run from the first "1." to the signature."""
+    start = next((i for i, line in enumerate(lines) if FIRST_ITEM_RE.match(line)), None)
+    if start is None:
+        return Found(body_start=len(lines))
+    found = Found(body_start=start)
+    shape(parse_list(until_end(lines[start:])), found)
+    return found
 
 
 def _guess(lines: list[str], table_items: list[RawItem]) -> tuple[str, Found]:

@@ -93,6 +93,7 @@ PATTERNS = (
     ("num", r"(?<![\d.])(?P<num_d>\d{1,3})[./](?P<num_m>\d{1,2})[./](?P<num_y>\d{1,5})(?!\d)"),
     ("num_my", r"(?<![\d.])(?P<nmy_m>\d{1,2})[./](?P<nmy_y>\d{4})(?![\d.])"),
     ("num_dm", r"(?<![\d.])(?P<ndm_d>\d{1,2})\.(?P<ndm_m>\d\d)(?![\d]|\.\d)"),
+    ("week_of", rf"(?P<wo_n>перв|втор|трет|четверт|последн)[а-я]*\s+недел[а-я]*\s+(?P<wo_m>{MONTH})(?:\s*(?P<wo_y>{_YEAR})\b)?"),  # noqa: E501
     ("day_range", rf"(?<![\d.])(?P<dr_a>\d{{1,2}})\s*(?:-|по|до)\s*(?P<dr_b>\d{{1,2}})(?:-?(?:го|е))?\s*(?P<dr_m>{MONTH})(?:\s*(?P<dr_y>{_YEAR})\b)?"),  # noqa: E501
     ("word_date", rf"\b(?P<wd_d>\d{{1,2}})(?:-?(?:го|е))?\s*(?P<wd_m>{MONTH})(?:\s*(?P<wd_y>{_YEAR})\b)?"),  # noqa: E501
     ("school_half", rf"\b(?P<sh_n>{_NTH2})\s*полугод[а-я]*\s+(?P<sh_a>{_YEAR})\s*[-/]\s*(?:{_YEAR}|\d\d)\s*(?:учебн[а-я]*|уч\.)\s*год[а-я]*"),  # noqa: E501

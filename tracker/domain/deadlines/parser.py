@@ -185,6 +185,14 @@ def _ongoing(found: Found, ctx: _Context) -> Deadline:
 
 
 def _relative(relative: Relative, ctx: _Context) -> Deadline:
+    """Counted from the document's date; "в течение месяца" in a plan of one month is that
+    month."""
+    period = ctx.period
+    one_month = period.start.day == 1 and period.end == on(
+        period.start.year, (period.start.month, -1)
+    )
+    if one_month and (relative.unit, relative.amount) == ("months", 1):
+        return Deadline(ctx.raw, "date", due=period.end, occurrences=[period.end])
     if relative.working:
         due = default_calendar().add_working_days(ctx.ref, relative.amount)
     elif relative.unit == "months":

@@ -57,6 +57,8 @@ def scan(text: str) -> Found:
         if kind in _WINDOWS:
             if kind.startswith("num") and lx.ITEM_REF_RE.search(text, 0, match.start()):
                 continue
+            if kind == "num_dm" and found.windows and match.group("ndm_m") == "00":
+                continue  # "12.02 14.00": the hour of the day before it
             try:
                 window = _WINDOWS[kind](match)
             except (Invalid, ValueError):
@@ -101,6 +103,16 @@ def _on(day: str, month: int, year: str | None) -> Window:
     if year is None:
         return _day_month(int(day), month)
     return day_window(date(_year(year), month, int(day)))
+
+
+WEEK_ENDS = {"перв": 7, "втор": 14, "трет": 21, "четверт": 28, "последн": -1}
+
+
+def _week_of(week: str, month: int, year: str | None) -> Window:
+    """ "в течение первой недели сентября 2025": by the 7th (the last week: the month's end)."""
+    day = WEEK_ENDS[week]
+    window = month_window(month, _year(year) if year else None)
+    return replace(window, due=(month, day)) if day > 0 else window
 
 
 def _day_range(first: str, last: str, month: int, year: str | None) -> Window:
@@ -156,6 +168,7 @@ _WINDOWS: dict[str, _Match] = {
     "num_my": lambda m: month_window(_month(int(m["nmy_m"])), _year(m["nmy_y"])),
     "num_dm": lambda m: _day_month(int(m["ndm_d"]), int(m["ndm_m"])),
     "num_range": lambda m: _day_range(m["nr_a"], m["nr_b"], int(m["nr_m"]), m["nr_y"]),
+    "week_of": lambda m: _week_of(m["wo_n"], lx.month_number(m["wo_m"]), m["wo_y"]),
     "day_range": lambda m: _day_range(m["dr_a"], m["dr_b"], lx.month_number(m["dr_m"]), m["dr_y"]),
     "word_date": lambda m: _on(m["wd_d"], lx.month_number(m["wd_m"]), m["wd_y"]),
     "years": _years,

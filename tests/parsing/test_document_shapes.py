@@ -376,3 +376,45 @@ def test_the_addressee_of_a_recommendation_inside_an_item_owns_it():
     [item] = doc["items"]
     assert [(o["kind"], o["name"]) for o in item["owners"]] == [("org", "Управление образования")]
     assert item["actionable"]
+
+
+def test_decisions_straight_under_roman_questions():
+    doc = _doc(
+        "**ПРОТОКОЛ № 12**\nрабочего совещания\n05.11.2024\n"
+        "**I. О подготовке к осенне-зимнему периоду**\n(Дьяченко В.М., Руденко П.А.)\n"
+        "1. Принять к сведению информацию начальника управления.\n"
+        "2. Руководителям ОО обеспечить наличие запаса топлива до 15.11.2024.\n"
+        "**II. О подвозе обучающихся**\n(Руденко П.А.)\n"
+        "1. Рекомендовать ОГИБДД МО МВД России «Кудымкарский» (по согласованию) провести "
+        "проверки школьных автобусов до 01.12.2024.\n"
+        "Председательствующий\t\tН.Н. Белякова\n"
+    )
+    items = doc["items"]
+    assert [i["actionable"] for i in items] == [False, True, True]
+    assert [o["name"] for o in items[2]["owners"]] == ["ОГИБДД МО МВД России «Кудымкарский»"]
+    assert [i["deadline"]["due"] for i in items[1:]] == ["2024-11-15", "2024-12-01"]
+
+
+def test_a_term_after_the_bullets_of_a_verb_covers_each_of_them():
+    doc = _doc(
+        "ПРОТОКОЛ № 5\nот 12.09.2024\nРЕШИЛИ:\n3. Руководителям ОО обеспечить:\n"
+        "- проведение входной диагностики;\n- корректировку планов внутришкольного контроля;\n"
+        "Срок – до 01.10.2024г.\n"
+    )
+    assert [i["deadline"]["due"] for i in doc["items"]] == ["2024-10-01", "2024-10-01"]
+
+
+def test_cells_with_two_dates_slash_owners_and_latin_letters():
+    doc = _doc(
+        "Дорожная карта на 2024-2026 годы\n"
+        "№\tМероприятие\tСрок\tОтветственный\n"
+        "1\tРазработка рекомендаций\tдо 01.02.2025<br>до 01.02.2026\tИМЦ/ОО\n"
+        "2\tСопровождение выпускников\tпoстоянно\tРуководители OO\n"
+        "3\tОбучение педагогов\t2024-2025г.г.\tУО, ИМЦ, ОО\n"
+    )
+    first, second, third = doc["items"]
+    assert first["deadline"]["occurrences"] == ["2025-02-01", "2026-02-01"]
+    assert [(o["kind"], o["name"]) for o in first["owners"]] == [("org", "ИМЦ"), ("group", "ОО")]
+    assert second["deadline"]["kind"] == "ongoing"
+    assert [o["kind"] for o in second["owners"]] == ["group"]
+    assert (third["deadline"]["start"], third["deadline"]["due"]) == ("2024-01-01", "2025-12-31")

@@ -52,6 +52,13 @@ _CLAUSE_RE = re.compile(
 )
 
 
+_LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxYy", "АаВСсЕеНКМОоРрТХхУу")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_CYRILLIC_RE = re.compile(r"[А-Яа-яЁё]")
+_MIXED_WORD_RE = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
+_LOOKALIKE_CAPS_RE = re.compile(r"(?<![\w.-])[AOEKMHCPTXB]{2,3}(?![\w-])")
+
+
 def clean(text: str | None) -> str:
     """Strip HTML, markdown emphasis and entities; collapse whitespace."""
     if not text:
@@ -65,7 +72,16 @@ def clean(text: str | None) -> str:
         text = _ITALIC_RE.sub(r"\1", _BOLD_RE.sub("", text))
     text = _SPACE_RE.sub(" ", text).strip()
     text = _MD_HEADING_RE.sub("", _EDGE_STAR_RE.sub("", text).strip())
-    return _SPACE_BEFORE_PUNCT_RE.sub(r"\1", text)
+    return cyrillic_lookalikes(_SPACE_BEFORE_PUNCT_RE.sub(r"\1", text))
+
+
+def cyrillic_lookalikes(text: str) -> str:
+    """Latin letters typed for Cyrillic ones: "пoстоянно" with a Latin o, "руководители OO".
+    Only words that mix the two scripts, and two or three capitals beside Russian words."""
+    if not _LATIN_RE.search(text) or not _CYRILLIC_RE.search(text):
+        return text
+    text = _MIXED_WORD_RE.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
+    return _LOOKALIKE_CAPS_RE.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
 
 
 def printed_number(match: re.Match) -> str:

@@ -54,7 +54,8 @@ _MONTHS_FRAME = (
     rf"(?:в\s+период\s+)?с\s+{_MONTH_OF}\s+по\s+(?:{_MONTH_OF}|{_MONTH_NAMED})(?:\s+{_YEAR_MAYBE})?"
 )
 _FREQUENCY_TAIL = (
-    rf"(?:,?\s+(?:{_DAY_OF_MONTH}|{_BY_DATE}|{_MONTH_WINDOW}))?(?:,?\s+{_MONTHS_FRAME})?"
+    r"(?:\s*\([^()]{3,30}\))?"  # "еженедельно (по пятницам)"
+    rf"(?:,?\s+(?:{_DAY_OF_MONTH}|{_BY_DATE}|{_MONTH_WINDOW}))?(?:,?\s+(?:{_MONTHS_FRAME}|{_SPAN}))?"
 )
 _ANYWHERE = re.compile(
     rf"(?<![\w-])(?:{_FREQUENCY}{_FREQUENCY_TAIL}|{_DAY_OF_MONTH}|{_SPAN}|{_BY_DATE}|{_DATED_PART})"
@@ -63,8 +64,8 @@ _ANYWHERE = re.compile(
 )
 # Only at the end of the sentence: elsewhere these words describe the work, not its term.
 _AT_END = re.compile(
-    r"(?<![\w-])(?P<phrase>в\s+20\d\d\s+году"
-    r"|в\s+(?:течение\s+)?20\d\d\s*[-–—/]\s*20\d\d\s+(?:учебно\w+|уч\.)\s+год\w*"
+    r"(?<![\w-])\(?(?P<phrase>в\s+20\d\d\s+году"
+    r"|в\s+(?:течение\s+)?20\d\d\s*[-–—/]\s*20\d\d\s+(?:(?:учебно\w+|уч\.)\s+год\w*|уч\.\s*г\.?)"
     r"|в\s+(?:I{1,2}|[12])(?:-?м)?\s+полугоди\w+\s+20\d\d\s*[-–—/]\s*20\d\d\s+(?:учебно\w+|уч\.)\s+год\w*"
     r"|(?:к|до)\s+начал\w+\s+(?:20\d\d\s*[-–—/]\s*20\d\d\s+)?(?:нового\s+)?(?:учебно\w+|уч\.)\s+год\w*"
     r"|в\s+течение\s+(?:20\d\d\s+года|учебного\s+года|года)"
@@ -84,7 +85,7 @@ _AT_END = re.compile(
     rf"|{_MONTH_NAMED}(?:\s*[-–—]\s*{_MONTH_NAMED})?\s+{_YEAR_MAYBE}"
     rf"(?:\s*,\s*{_MONTH_NAMED}\s+{_YEAR_MAYBE})*"
     r"|в?о?\s*(?:течение\s+)?(?:I{1,3}|IV|[1-4])(?:-?й)?\s+(?:четверт|полугоди)\w*"
-    rf"|в\s+{_MONTH_IN}(?:\s*[-–—]\s*{_MONTH_IN})?|в\s+{_NTH_PART}\w*)\s*[.;]?\s*$",
+    rf"|в\s+{_MONTH_IN}(?:\s*[-–—]\s*{_MONTH_IN})?|в\s+{_NTH_PART}\w*)\)?\s*[.;]?\s*$",
     re.IGNORECASE,
 )
 _LEADING_TERM_RE = re.compile(rf"^{_TERM}", re.IGNORECASE)

@@ -49,6 +49,7 @@ class Draft:
     absorbs: bool = False  # "Утвердить состав:" keeps the bullets below it as its text
     unmarked: bool = False  # a paragraph under an addressee header, with no number or bullet
     trailing: list[str] = field(default_factory=list)  # "1.1. Ответственный: …" before the text
+    lead_of: int | None = None  # the "Обеспечить:" header its bullet completes, if any
 
     @property
     def text(self) -> str:
@@ -87,6 +88,11 @@ class ListParser:
             return
         if plain and (self.awaiting or _next_unmarked(current, body)):
             self._start(None, BULLET_DEPTH, body, unmarked=True)
+            return
+        if plain and current and current.lead_of is not None and _CLAUSE_START_RE.match(body):
+            for draft in self.drafts:  # "Срок – до …" after the bullets of "Обеспечить:"
+                if draft.lead_of == current.lead_of:
+                    draft.parts.append(body)
             return
         if plain and current and current.trailing and not current.parts:
             current.parts.append(body)  # the decision under "1.1. Ответственный: …"
@@ -140,6 +146,8 @@ class ListParser:
                 inherited=self._inherited(),
             )
             draft.unmarked = unmarked
+            if lead and self.headers:
+                draft.lead_of = id(self.headers[-1])
             draft.absorbs = body.endswith(":") and bool(
                 _INFINITIVE_RE.match(task or body) or _INCLUDING_RE.search(body)
             )

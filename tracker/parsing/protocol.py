@@ -45,6 +45,10 @@ SIGNATURE_NAME_RE = re.compile(
 )
 
 
+_ROMAN_QUESTION_RE = re.compile(r"^(?-i:[IVXLC]{1,6})\.\s+\S")
+_SPEAKERS_RE = re.compile(r"^\([^()]{3,200}\)\.?$")  # "(Дьяченко В.М., Руденко П.А.)"
+
+
 def is_decision_marker(line: str) -> re.Match | None:
     match = DECISION_RE.match(line)
     if not match:
@@ -78,9 +82,25 @@ def decision_blocks(lines: list[str]) -> list[list[str]]:
 
 def parse_protocol(lines: list[str]) -> Found:
     found = Found(body_start=_body_start(lines))
-    for block in decision_blocks(lines):
+    for block in decision_blocks(lines) or question_blocks(lines):
         shape(parse_list(block), found)
     return found
+
+
+def question_blocks(lines: list[str]) -> list[list[str]]:
+    """No "РЕШИЛИ:" anywhere: the numbered decisions stand right under each question
+    ("I. О подготовке …" / "(Дьяченко В.М., Руденко П.А.)" / "1. … 2. …")."""
+    blocks: list[list[str]] = []
+    current: list[str] | None = None
+    for line in lines:
+        if _ROMAN_QUESTION_RE.match(line):
+            current = []
+            blocks.append(current)
+        elif current is not None and (END_RE.match(line) or SIGNATURE_NAME_RE.match(line)):
+            current = None
+        elif current is not None and not _SPEAKERS_RE.match(line):
+            current.append(line)
+    return blocks
 
 
 def _body_start(lines: list[str]) -> int:

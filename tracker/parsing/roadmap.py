@@ -40,6 +40,7 @@ _DATED_RE = re.compile(
     r"|ноябр|декабр",
     re.IGNORECASE,
 )
+_CELL_BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 NO_COLUMNS = (
     "В таблице не найдены столбцы «Мероприятие», «Срок», «Ответственный»: "
     "пункты из неё не выделены, проверьте документ."
@@ -125,13 +126,23 @@ def _walk_table(blocks: list[Block], start: int, state: TableState) -> int:
         elif columns_of(block.cells) is not None or _index_row(block.cells):
             pass
         else:
-            cells = tuple(clean(c) for c in block.cells)
+            cells = _clean_cells(block.cells, state.columns)
             if _heading_cell(block.cells, state):
                 _start_section(next(c for c in cells if c), state)
             else:
                 _take_row(cells, state, blocks[index + 1 :])
         index += 1
     return index
+
+
+def _clean_cells(raw: tuple[str, ...], columns: dict[str, int]) -> tuple[str, ...]:
+    """Cells as text; the lines of a term cell ("до 01.02.2025<br>до 01.02.2026") stay apart,
+    so two deadlines are not read as one range."""
+    terms = {columns.get("deadline"), columns.get("deadline_end")}
+    return tuple(
+        clean(_CELL_BREAK_RE.sub("; ", cell) if index in terms else cell)
+        for index, cell in enumerate(raw)
+    )
 
 
 def _paragraph(text: str, state: TableState, rest: list[Block]) -> bool:
@@ -210,8 +221,9 @@ def _heading_cell(raw: tuple[str, ...], state: TableState) -> bool:
 
 
 def _follows_on(text: str) -> bool:
-    """A bullet or a lower-case start in an unnumbered row goes on with the measure above."""
-    return bool(BULLET_RE.match(text)) or text[:1].islower()
+    """A bullet, a lower-case start or a bracket in an unnumbered row goes on with the
+    measure above (a row split by a page break)."""
+    return bool(BULLET_RE.match(text)) or text[:1].islower() or text[:1] == "("
 
 
 def _is_section(cells, filled, number, text, state: TableState, rest: list[Block]) -> bool:

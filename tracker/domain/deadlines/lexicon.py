@@ -44,16 +44,16 @@ _SEVERAL = r"(?:не\s+(?:менее|реже|более|чаще)\s+)?"
 
 _YEARS = (
     rf"(?P<yr_pre>учебн[а-я]*\s+год[а-я]*\s*)?\b(?P<yr_a>{_YEAR})\s*(?:г\.?\s*)?"
-    rf"(?P<yr_sep>[-/])\s*(?P<yr_b>\d{{4}}|\d\d)\b(?!\s*%){_YEAR_WORD}"
+    rf"(?P<yr_sep>[-/])\s*(?P<yr_b>\d{{4}}|\d\d)(?!\d)(?!\s*%){_YEAR_WORD}(?:\s*г\.)?"
     r"(?P<yr_school>\s*уч(?:ебн[а-я]*|\.))?"
 )
 _QUARTER = (
     rf"\b(?P<q_a>{_NTH})\s*(?:-\s*(?P<q_b>{_NTH})\s*)?кв(?:артал[а-я]*|\.|\b)"
-    rf"(?:\s*(?P<q_y>{_YEAR})\b)?"
+    rf"(?:\s*(?P<q_y>{_YEAR})(?!\d))?"
 )
 _HALF = (
     rf"\b(?P<h_a>{_NTH2})\s*(?:-\s*(?P<h_b>{_NTH2})\s*)?полугод[а-я]*"
-    rf"(?:\s*(?P<h_y>{_YEAR})\b)?"
+    rf"(?:\s*(?P<h_y>{_YEAR})(?!\d))?"
 )
 _PER_YEARS = (
     rf"(?:{_SEVERAL}{NUMBER}\s+)?раз[а]?\s+в\s+(?P<py_n>{NUMBER})\s*(?:-?х\s*)?(?:года|лет)\b"
@@ -93,17 +93,17 @@ PATTERNS = (
     ("num", r"(?<![\d.])(?P<num_d>\d{1,3})[./](?P<num_m>\d{1,2})[./](?P<num_y>\d{1,5})(?!\d)"),
     ("num_my", r"(?<![\d.])(?P<nmy_m>\d{1,2})[./](?P<nmy_y>\d{4})(?![\d.])"),
     ("num_dm", r"(?<![\d.])(?P<ndm_d>\d{1,2})\.(?P<ndm_m>\d\d)(?![\d]|\.\d)"),
-    ("week_of", rf"(?P<wo_n>перв|втор|трет|четверт|последн)[а-я]*\s+недел[а-я]*\s+(?P<wo_m>{MONTH})(?:\s*(?P<wo_y>{_YEAR})\b)?"),  # noqa: E501
-    ("day_range", rf"(?<![\d.])(?P<dr_a>\d{{1,2}})\s*(?:-|по|до)\s*(?P<dr_b>\d{{1,2}})(?:-?(?:го|е))?\s*(?P<dr_m>{MONTH})(?:\s*(?P<dr_y>{_YEAR})\b)?"),  # noqa: E501
-    ("word_date", rf"\b(?P<wd_d>\d{{1,2}})(?:-?(?:го|е))?\s*(?P<wd_m>{MONTH})(?:\s*(?P<wd_y>{_YEAR})\b)?"),  # noqa: E501
+    ("week_of", rf"(?P<wo_n>перв|втор|трет|четверт|последн)[а-я]*\s+недел[а-я]*\s+(?P<wo_m>{MONTH})(?:\s*(?P<wo_y>{_YEAR})(?!\d))?"),  # noqa: E501
+    ("day_range", rf"(?<![\d.])(?P<dr_a>\d{{1,2}})\s*(?:-|по|до)\s*(?P<dr_b>\d{{1,2}})(?:-?(?:го|е))?\s*(?P<dr_m>{MONTH})(?:\s*(?P<dr_y>{_YEAR})(?!\d))?"),  # noqa: E501
+    ("word_date", rf"\b(?P<wd_d>\d{{1,2}})(?:-?(?:го|е))?\s*(?P<wd_m>{MONTH})(?:\s*(?P<wd_y>{_YEAR})(?!\d))?"),  # noqa: E501
     ("school_half", rf"\b(?P<sh_n>{_NTH2})\s*полугод[а-я]*\s+(?P<sh_a>{_YEAR})\s*[-/]\s*(?:{_YEAR}|\d\d)\s*(?:учебн[а-я]*|уч\.)\s*год[а-я]*"),  # noqa: E501
     ("school_term", rf"\b(?P<st_n>{_NTH})\s*четверт[а-я]*"),
     ("school_start_of", rf"начал[а-я]*\s+(?P<ss_a>{_YEAR})\s*[-/]\s*(?:{_YEAR}|\d\d)\s*(?:учебн[а-я]*|уч\.)\s*год[а-я]*"),  # noqa: E501
     ("years", _YEARS),
     ("quarter", _QUARTER),
     ("half", _HALF),
-    ("month", rf"\b(?P<mo_m>{MONTH})(?:\s*(?P<mo_y>{_YEAR})\b)?"),
-    ("year", rf"\b(?P<y_y>{_YEAR})\b"),
+    ("month", rf"\b(?P<mo_m>{MONTH})(?:\s*(?P<mo_y>{_YEAR})(?!\d))?"),
+    ("year", rf"\b(?P<y_y>{_YEAR})(?!\d)"),
     ("school_start", r"начал[а-я]*\s+(?:нового\s+)?учебного\s+года"),
     ("school", r"учебн[а-я]*\s+год[а-я]*"),
     ("summer", r"летн[а-я]*\s+(?:период|каникул)[а-я]*|\bлетом\b"),
@@ -141,9 +141,13 @@ _DASH_RE = re.compile(r"[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]")
 _SPACE_RE = re.compile(r"\s+")
 
 
+_BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def normalize(raw: str) -> str:
     """Lower case, ё → е, every dash → "-", tags and entities gone, spaces collapsed."""
-    text = html.unescape(_TAG_RE.sub(" ", raw)).lower().replace("ё", "е")
+    text = _BREAK_RE.sub("; ", raw)  # lines of a cell are separate dates, never one range
+    text = html.unescape(_TAG_RE.sub(" ", text)).lower().replace("ё", "е")
     text = _SPACE_RE.sub(" ", _DASH_RE.sub("-", text))
     return text.strip(" .,;:-\"'«»()")
 

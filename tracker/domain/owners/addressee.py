@@ -61,6 +61,13 @@ _DEPUTY_ABBREVIATED = re.compile(
     r"^(\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+)?)Зам\.\s*(?=(?:директора|начальника|главы|заведующего))",
     re.IGNORECASE,
 )
+# An unlisted body in capitals ("ОГИБДД …", "КДНиЗП") addresses an item like a listed one;
+# the names of exams, programmes and systems do not.
+_BODY_ABBREVIATION = re.compile(
+    r"(?!(?:ВПР|ГИА|ЕГЭ|ОГЭ|ГВЭ|ВСОШ|ФГОС|ФОП|ООП|ОВЗ|ИОМ|ЦОС|ФИС|ОКО|МСОКО|ВСОКО|НОКО|РФ|ПДД|ЧС)\b)"
+    r"[А-ЯЁ]{3,8}(?:иЗП)?"
+)
+_ENCLOSED = re.compile(r"«[^«»]*»|\([^()]*\)")
 _TOGETHER_WITH = re.compile(r"\s+совместно\s+с\s+", re.IGNORECASE)
 _DOUBLED_DOT = re.compile(r"(?<!\.)\.\s*\.(?!\.)")
 _PREPOSITION = re.compile(r"\s(?:в|во|с|со|на|о|об|для|из|к|от|при)\s", re.IGNORECASE)
@@ -166,10 +173,11 @@ def _looks_like_addressee(prefix: str, case: str, followed_by: str) -> bool:
     if not words:
         return False
     first = words[0].strip('«»"(),.*')
-    if ORG_ABBREVIATION.fullmatch(first):
+    if ORG_ABBREVIATION.fullmatch(first) or _BODY_ABBREVIATION.fullmatch(first):
         # An abbreviation has no case: only "ИМЦ провести …" or "ИМЦ:" make it an addressee.
-        plain = _TOGETHER_WITH.sub(",", prefix)  # "МОУО совместно с МБУ ДО «ДДТ»": two owners
-        short = len(words) <= _MAX_ABBREVIATED_WORDS and not _PREPOSITION.search(plain)
+        # "МОУО совместно с МБУ ДО «ДДТ»": two owners; a name in quotes or brackets is one
+        plain = _TOGETHER_WITH.sub(",", _ENCLOSED.sub(" ", prefix))
+        short = len(plain.split()) <= _MAX_ABBREVIATED_WORDS and not _PREPOSITION.search(plain)
         return short and followed_by in ("colon", "verb")
     found = parses(first)
     if not found or found[0].tag.POS not in PHRASE_POS or not has_case(first, case):

@@ -72,7 +72,10 @@ def shared_case(words: list[str]) -> str | None:
 
 
 def _inflectable(word: str) -> bool:
-    return bool(_PLAIN_WORD.fullmatch(word)) and not (len(word) > 1 and word.isupper())
+    """A plain word; abbreviations ("ИМЦ", "КДНиЗП") keep their form."""
+    capitals = sum(ch.isupper() for ch in word)
+    abbreviation = len(word) > 1 and (word.isupper() or (capitals > 1 and "-" not in word))
+    return bool(_PLAIN_WORD.fullmatch(word)) and not abbreviation
 
 
 def _is_head(tag, following: list[str], case: str | None) -> bool:

@@ -91,9 +91,9 @@ def top_level_spans(text: str, separators: str) -> list[tuple[int, int]]:
 
 
 def _between_numbers(text: str, index: int) -> bool:
-    """ "9, 11 классов": a comma in a list of numbers separates no owners."""
+    """ "9, 11 классов", "СОШ № 1/2": a comma or slash between numbers separates no owners."""
     return (
-        text[index] == ","
+        text[index] in ",/"
         and text[:index].rstrip()[-1:].isdigit()
         and text[index + 1 :].lstrip()[:1].isdigit()
     )

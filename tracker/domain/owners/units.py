@@ -64,7 +64,7 @@ def owners_from_phrase(text: str, case: str | None) -> list[Owner]:
     text = _RELATIVE_CLAUSE.sub("", _ANNOTATION.sub(" ", text))
     people = find_people(text)
     entries: list[_Person | _Position | _Loose] = []
-    for start, end in top_level_spans(text, ",;\n"):
+    for start, end in top_level_spans(text, ",;\n/"):  # "ИМЦ/ОО": two owners
         inside = [p for p in people if start <= p.start < end]
         if inside:
             _add_segment(text, start, end, inside, entries)

@@ -418,3 +418,33 @@ def test_cells_with_two_dates_slash_owners_and_latin_letters():
     assert second["deadline"]["kind"] == "ongoing"
     assert [o["kind"] for o in second["owners"]] == ["group"]
     assert (third["deadline"]["start"], third["deadline"]["due"]) == ("2024-01-01", "2025-12-31")
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [("Р А С П О Р Я Ж Е Н И Е", "order"), ("П О С Т А Н О В Л Е Н И Е", "order")],
+)
+def test_spaced_headings_of_every_kind(heading, kind):
+    doc = _doc(
+        f"{heading}\nот 05.03.2025 № 87-р\nО проведении ГИА\nПОСТАНОВЛЯЕТ:\n"
+        "1. Руководителям ОО обеспечить проведение ГИА до 15.07.2025 и далее ежегодно.\n"
+        "2. Захаровой Е.В., руководителю школы молодого педагога, организовать "
+        "наставничество до 01.10.2025.\n"
+    )
+    assert (doc["kind"], doc["number"]) == (kind, "87-р")
+    first, second = doc["items"]
+    assert first["deadline"]["raw"] == "до 15.07.2025 и далее ежегодно"
+    assert [(o["kind"], o["name"], o["position"]) for o in second["owners"]] == [
+        ("person", "Захарова Е.В.", "руководитель школы молодого педагога")
+    ]
+
+
+def test_co_executors_under_a_spanning_header_own_the_item_too():
+    doc = _doc(
+        "Дорожная карта на 2025 год\n"
+        "№\tМероприятие\tСрок\tИсполнители\t\n"
+        "\t\t\tответственный\tсоисполнители\n"
+        "1.1\tМониторинг антирисковых программ\tежеквартально\tФедорова Л.И.\tГусев А.Н.\n"
+    )
+    [item] = doc["items"]
+    assert [o["name"] for o in item["owners"]] == ["Федорова Л.И.", "Гусев А.Н."]

@@ -197,13 +197,28 @@ def test_a_measure_split_over_a_numbered_line_and_bullet_rows_stays_one_item():
     assert items[1]["deadline"]["due"] == "2023-05-31"
 
 
-def test_html_rowspan_keeps_the_columns_of_the_next_row():
+def test_html_rowspan_repeats_the_cell_and_keeps_the_columns_of_the_next_row():
+    """As the .docx reader repeats a vertically merged cell."""
     html = (
         "<table><tr><td rowspan='2'>1</td><td>Текст</td><td rowspan='2'>май</td></tr>"
         "<tr><td>продолжение</td></tr></table>"
     )
     blocks = read_blocks(html.encode("utf-8"), "t.html")
-    assert [b.cells for b in blocks] == [("1", "Текст", "май"), ("", "продолжение", "")]
+    assert [b.cells for b in blocks] == [("1", "Текст", "май"), ("1", "продолжение", "май")]
+
+
+def test_html_source_line_breaks_are_spaces_and_nested_lists_number_down():
+    html = (
+        "<p>Утвердить план\r\nмероприятий<br>на 2025 год</p>"
+        "<ol><li>Управлению образования:<ol><li>подготовить отчёт</li></ol></li></ol>"
+    )
+    blocks = read_blocks(html.encode("utf-8"), "t.html")
+    assert [b.text for b in blocks] == [
+        "Утвердить план мероприятий",
+        "на 2025 год",
+        "1. Управлению образования:",
+        "1.1. подготовить отчёт",
+    ]
 
 
 def test_a_plan_is_dated_by_its_approval_stamp():

@@ -120,6 +120,7 @@ def detect_kind(lines: list[str], limit: int = 25) -> tuple[str, int | None]:
     for index, line in enumerate(lines[:limit]):
         if _STAMP_RE.match(line):
             continue
+        line = unspaced(line)  # "Р А С П О Р Я Ж Е Н И Е"
         for kind, pattern in _KIND_PATTERNS:
             if pattern.match(line) and len(line) < 400:
                 return kind, index
@@ -154,13 +155,18 @@ def _title(lines: list[str], marker: int | None) -> str | None:
         if len(line) < 400 and not line.endswith(":"):
             parts.append(line)
         break
-    return _SPACED_WORD_RE.sub(lambda m: m.group(0).replace(" ", ""), " ".join(parts))[:400]
+    return unspaced(" ".join(parts))[:400]
+
+
+def unspaced(text: str) -> str:
+    """ "П Р И К А З" → "ПРИКАЗ": a heading typed with its letters spaced out."""
+    return _SPACED_WORD_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
 
 
 def _bare_heading(line: str) -> str:
     """ "ПОСТАНОВЛЕНИЕ от 29.01.2024 № 56 п. Первомайский" (lines joined because they start in
     lower case) → "ПОСТАНОВЛЕНИЕ": the subject is then looked for on the lines below."""
-    line = _SPACED_WORD_RE.sub(lambda m: m.group(0).replace(" ", ""), line)
+    line = unspaced(line)
     bare = _HEADING_EXTRAS_RE.sub(" ", DATE_RE.sub(" ", line))
     bare = " ".join(bare.split())
     return bare if bare and len(bare.split()) <= 3 and bare != line else line

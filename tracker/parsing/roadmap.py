@@ -19,6 +19,7 @@ from tracker.parsing.table_text import ROMAN_RE, depth, numbered, paragraph_role
 _COLUMN_PATTERNS = (
     ("month", re.compile(r"^месяц")),  # a plan grouped by month: "Декабрь" | … | "в течение месяца"
     ("deadline_end", re.compile(r"окончани|завершени")),  # "Срок окончания", "окончание"
+    ("co_owner", re.compile(r"соисполнител")),
     ("deadline", re.compile(r"^срок|^дата|^период|^времяпровед|^начал")),
     ("owner", re.compile(r"ответствен|исполнител|^ответ")),
     ("result", re.compile(r"результат|формазавершени|формаотчет|итоговыйдокумент|^выход")),
@@ -102,15 +103,23 @@ def parse_tables(blocks: list[Block]) -> tuple[list[RawItem], list[int], bool]:
 
 
 def _split_terms_row(blocks: list[Block], index: int, columns: dict[str, int]) -> bool:
-    """A header "Сроки" whose second row reads "начало | окончание": the deadline runs
-    from the first of them to the second, which becomes the "deadline_end" column."""
-    if index >= len(blocks) or not blocks[index].is_row or "deadline" not in columns:
+    """A second header row under a spanning title: "Сроки" over "начало | окончание" (the
+    deadline runs from one to the other), "Исполнители" over "ответственный |
+    соисполнители" (both own the item)."""
+    if index >= len(blocks) or not blocks[index].is_row:
         return False
     cells = [clean(c).lower() for c in blocks[index].cells]
-    ends = [i for i, c in enumerate(cells) if c.startswith(("окончан", "завершен"))]
-    if not ends or not any(c.startswith("начал") for c in cells):
+    found = {}
+    for column, cell in enumerate(cells):
+        if cell.startswith(("окончан", "завершен")) and "deadline" in columns:
+            found["deadline_end"] = column
+        elif cell.startswith("соисполнител"):
+            found["co_owner"] = column
+        elif cell.startswith("ответствен"):
+            found["owner"] = column
+    if not found.keys() & {"deadline_end", "co_owner"}:
         return False
-    columns["deadline_end"] = ends[0]
+    columns.update(found)
     return True
 
 
@@ -295,7 +304,7 @@ def _finish(state: TableState) -> list[RawItem]:
         if not item.text:
             continue
         item.deadline_raw = _in_month(clean(" ".join(cells.get("month", []))), _term(cells))
-        owner_text = clean(" ".join(cells.get("owner", [])))
+        owner_text = clean(" ".join(cells.get("owner", []) + cells.get("co_owner", [])))
         item.owners = list(parse_owners(owner_text)) if owner_text else []
         if item.deadline_raw is None or not item.owners:
             _clauses_in_text(item)

@@ -137,8 +137,15 @@ def _add_loose(text, start, end, entries) -> None:
 
 
 def _is_job_title(chunk: str) -> bool:
-    """A title on its own, not a set of people ("руководители ОО" is a group)."""
-    return is_position(chunk) and group_key(chunk) is None
+    """A title on its own, not a set of people: "руководители ОО" is a group, while
+    "руководителю школы молодого педагога" (one person) is a title."""
+    return is_position(chunk) and (group_key(chunk) is None or _singular_head(chunk))
+
+
+def _singular_head(chunk: str) -> bool:
+    """The first word can only be singular ("руководителю"; not "заведующим")."""
+    found = [p for p in parses(chunk.split(" ", 1)[0].strip(",.;:")) if p.tag.number]
+    return bool(found) and all(p.tag.number == "sing" for p in found)
 
 
 def _chunk(text: str, start: int, end: int) -> str:

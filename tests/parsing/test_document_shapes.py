@@ -130,7 +130,7 @@ def test_a_board_decision_is_a_resolution_read_from_its_decisions():
         ),
         (
             "Ежегодно до 1 марта и 15 октября представлять отчёт о работе.",
-            "представлять отчёт о работе.",
+            "Ежегодно до 1 марта и 15 октября представлять отчёт о работе.",
             "Ежегодно до 1 марта и 15 октября",
         ),
     ],
@@ -448,3 +448,20 @@ def test_co_executors_under_a_spanning_header_own_the_item_too():
     )
     [item] = doc["items"]
     assert [o["name"] for o in item["owners"]] == ["Федорова Л.И.", "Гусев А.Н."]
+
+
+def test_a_frequency_in_the_text_joins_the_labelled_term():
+    doc = _doc(
+        "ПРОТОКОЛ № 3\nот 20.05.2023\nРЕШИЛИ:\n"
+        "3) Ковалевой Н.Ю. еженедельно по пятницам информировать начальника управления о ходе "
+        "летней кампании. Срок – в период с 01.06.2023 по 31.08.2023.\n"
+        "4) Главному специалисту управления образования Балашовой О.В. ежегодно в октябре и "
+        "марте проводить диагностические работы.\n"
+        "5) Руководителям ОО постоянно повышать квалификацию педагогов.\n"
+    )
+    weekly, yearly, ongoing = doc["items"]
+    assert weekly["deadline"]["rrule"] == "FREQ=WEEKLY;BYDAY=FR"
+    assert len(weekly["deadline"]["occurrences"]) == 13
+    assert yearly["owners"][0]["position"] == "главный специалист управления образования"
+    assert yearly["deadline"]["raw"] == "ежегодно в октябре и марте"
+    assert ongoing["deadline"]["kind"] == "ongoing"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracker.parsing.inline_deadline import cut_inline_deadline
+from tracker.parsing.inline_deadline import cut_frequency, cut_inline_deadline
 
 _TAG_RE = re.compile(r"<[^>]{0,400}>")
 _LI_RE = re.compile(r"<li[^>]*>", re.IGNORECASE)
@@ -112,6 +112,12 @@ class Clauses:
     extra: list[str] = field(default_factory=list)
 
 
+# A labelled term that already says how often ("ежемесячно", "2 раза в год", "по пятницам").
+_FREQUENCY_WORD_RE = re.compile(
+    r"еже\w+|раза?\s+в\s|кажд\w+|по\s+(?:понедельник|вторник|сред|четверг|пятниц)", re.IGNORECASE
+)
+
+
 def split_clauses(text: str) -> Clauses:
     """Cut labelled deadline and owner clauses out of an item's text."""
     # "в срок до 15.04.2023" with no dash or colon is a phrase inside the sentence, not a label
@@ -131,6 +137,10 @@ def split_clauses(text: str) -> Clauses:
             found.extra.append(value)
     if found.deadline is None:
         body, found.deadline = cut_inline_deadline(body)
+    elif not _FREQUENCY_WORD_RE.search(found.deadline):
+        body, frequency = cut_frequency(body)
+        if frequency:
+            found.deadline = f"{frequency} {found.deadline}"
     found.text = _tidy(body)
     return found
 

@@ -38,7 +38,7 @@ _MONTH_NAMED = (
     r"(?:январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь)"
 )
 _MONTH_IN = r"(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)"
-_MONTH_WINDOW = rf"в\s+{_MONTH_IN}(?:\s*[-–—]\s*{_MONTH_IN})?"
+_MONTH_WINDOW = rf"в\s+{_MONTH_IN}(?:\s*[-–—]\s*{_MONTH_IN})?(?:\s+и\s+{_MONTH_IN})*"
 _NTH_PART = r"(?:I{1,3}|IV|[1-4])(?:-?м)?\s+(?:квартал|полугоди)"
 _YEAR_OF = r"20\d\d\s*(?:года|г\.|г(?![а-яё]))"
 _YEAR_MAYBE = r"20\d\d(?:\s*(?:года|г\.|г(?![а-яё])))?"
@@ -55,7 +55,7 @@ _MONTHS_FRAME = (
     rf"(?:в\s+период\s+)?с\s+{_MONTH_OF}\s+по\s+(?:{_MONTH_OF}|{_MONTH_NAMED})(?:\s+{_YEAR_MAYBE})?"
 )
 _FREQUENCY_TAIL = (
-    r"(?:\s*\([^()]{3,30}\))?"  # "еженедельно (по пятницам)"
+    r"(?:\s*\([^()]{3,30}\)|\s+по\s+(?:понедельник|вторник|сред|четверг|пятниц|суббот)ам)?"
     rf"(?:,?\s+(?:{_DAY_OF_MONTH}|{_BY_DATE}|{_MONTH_WINDOW}))?(?:,?\s+(?:{_MONTHS_FRAME}|{_SPAN}))?"
 )
 _ANYWHERE = re.compile(
@@ -89,6 +89,24 @@ _AT_END = re.compile(
     rf"|в\s+{_MONTH_IN}(?:\s*[-–—]\s*{_MONTH_IN})?|в\s+{_NTH_PART}\w*)\)?\s*[.;]?\s*$",
     re.IGNORECASE,
 )
+# "постоянно повышать квалификацию …": the word opens the task; elsewhere in a sentence it
+# may describe something else ("постоянно действующего семинара").
+_ONGOING_FIRST_RE = re.compile(r"^(постоянно|систематически|регулярно)\s+(?=[а-яё]+(?:ть|ться)\b)")
+_FREQUENCY_RE = re.compile(rf"(?<![\w-])(?:{_FREQUENCY}){_FREQUENCY_TAIL}(?![\w])", re.IGNORECASE)
+
+
+def cut_frequency(text: str) -> tuple[str, str | None]:
+    """text without a frequency phrase ("еженедельно по пятницам"), and the phrase: it joins
+    a labelled term that names only the dates ("Срок – в период с 01.06 по 31.08")."""
+    match = _FREQUENCY_RE.search(text)
+    if match is None:
+        return text, None
+    if not text[: match.start()].strip(" -–—•"):
+        return text, match.group(0)  # it opens the item: left in the text, as above
+    rest = f"{text[: match.start()].rstrip(' ,')} {text[match.end() :].lstrip(' ,')}".strip()
+    return _SPACE_BEFORE_PUNCT_RE.sub(r"\1", rest), match.group(0)
+
+
 _LEADING_TERM_RE = re.compile(rf"^{_TERM}", re.IGNORECASE)
 _QUOTED_RE = re.compile(r"«[^«»]*»|\"[^\"]*\"")
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+([.,;:])")
@@ -97,6 +115,9 @@ _MIN_BODY = 12
 
 def find_inline_deadline(text: str) -> tuple[int, int, str] | None:
     """(start, end, phrase) of the deadline phrase in text, or None."""
+    leading = _ONGOING_FIRST_RE.match(text)
+    if leading:
+        return leading.start(1), leading.end(1), leading.group(1)
     quoted = [m.span() for m in _QUOTED_RE.finditer(text)]
     for match in _ANYWHERE.finditer(text):
         if not _inside(match.start(), quoted):
@@ -110,12 +131,16 @@ def find_inline_deadline(text: str) -> tuple[int, int, str] | None:
 def cut_inline_deadline(text: str) -> tuple[str, str | None]:
     """text without its inline deadline phrase, and the phrase (None when there is none).
 
-    A phrase that would leave too little text (the item is only a date) is left in place.
+    A phrase that opens the item ("Ежемесячно проводить анализ …", "Постоянно повышать …")
+    stays in the text, which would otherwise begin mid-sentence; so does one that would leave
+    too little text (the item is only a date).
     """
     found = find_inline_deadline(text)
     if found is None:
         return text, None
     start, end, phrase = found
+    if not text[:start].strip(" -–—•"):
+        return text, _LEADING_TERM_RE.sub("", phrase.strip()) or phrase
     after = text[end:].lstrip(" ,")
     rest = f"{text[:start].rstrip(' ,–—-')} {'' if after in ('.', ';') else after}".strip()
     if len(rest) < _MIN_BODY:

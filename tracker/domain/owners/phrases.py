@@ -48,11 +48,10 @@ def _head_noun_form(words: list[str], case: str | None) -> tuple[str | None, str
         core = _TRAILING_PUNCT.sub("", word)
         if not _inflectable(core):
             return None
-        nouns = [
-            p for p in parses(core) if p.tag.POS == "NOUN" and (case is None or p.tag.case == case)
-        ]
-        if nouns:
-            return nouns[0].tag.gender, nouns[0].tag.number
+        found = [p for p in parses(core) if case is None or p.tag.case == case]
+        nouns = [p for p in found if p.tag.POS == "NOUN"]
+        if nouns and not any(p.tag.POS in ("ADJF", "PRTF") for p in found):
+            return nouns[0].tag.gender, nouns[0].tag.number  # "главному" may be a noun too
     return None
 
 

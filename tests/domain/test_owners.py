@@ -561,3 +561,8 @@ def test_initials_typed_without_dots(phrase, names):
 def test_adjectives_agree_with_their_noun_in_the_nominative(phrase, name):
     [owner] = split_addressee(f"{phrase} провести семинар")[0]
     assert owner.name == name
+
+
+def test_deputies_of_school_heads_are_one_per_school():
+    [owner] = split_addressee("Заместителям руководителей по ВР: организовать участие")[0]
+    assert (owner.kind, owner.group) == ("group", "schools")

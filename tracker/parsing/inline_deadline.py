@@ -47,6 +47,7 @@ _DATED_PART = (
     rf"(?:в\s+{_MONTH_IN}(?:\s*[-–—]\s*{_MONTH_IN})?\s+{_YEAR_OF}"
     rf"|в\s+(?:течение\s+)?{_NTH_PART}\w*\s+{_YEAR_OF}"
     rf"|в\s+течение\s+{_MONTH_OF}(?:\s*[-–—]\s*{_MONTH_OF})?\s+{_YEAR_MAYBE}"
+    r"|в\s+(?:течение\s+)?20\d\d\s*[-–—/]\s*20\d\d\s+учебн\w+\s+год\w*"
     rf"|(?:до|к)\s+(?:конца|окончания|началу|начала)\s+(?:{_YEAR_OF}|{_NTH_PART}\w*\s+{_YEAR_OF}"
     r"|текущего\s+(?:учебного\s+)?года|(?:нового\s+)?учебного\s+года|года))"
 )
@@ -131,15 +132,16 @@ def find_inline_deadline(text: str) -> tuple[int, int, str] | None:
 def cut_inline_deadline(text: str) -> tuple[str, str | None]:
     """text without its inline deadline phrase, and the phrase (None when there is none).
 
-    A phrase that opens the item ("Ежемесячно проводить анализ …", "Постоянно повышать …")
-    stays in the text, which would otherwise begin mid-sentence; so does one that would leave
-    too little text (the item is only a date).
+    Only a phrase that ends the item is cut: one that opens it ("Ежемесячно проводить
+    анализ …") or stands inside it ("организовать в 2024-2025 учебном году серию …") stays,
+    so the text reads as the document wrote it; so does one that would leave too little text
+    (the item is only a date).
     """
     found = find_inline_deadline(text)
     if found is None:
         return text, None
     start, end, phrase = found
-    if not text[:start].strip(" -–—•"):
+    if not text[:start].strip(" -–—•") or text[end:].strip(" .;,)"):
         return text, _LEADING_TERM_RE.sub("", phrase.strip()) or phrase
     after = text[end:].lstrip(" ,")
     rest = f"{text[:start].rstrip(' ,–—-')} {'' if after in ('.', ';') else after}".strip()

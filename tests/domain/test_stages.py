@@ -100,3 +100,20 @@ def test_a_section_title_wins_over_its_numeral():
 )
 def test_stage_from_text(text, stage):
     assert stage_from_text(text) == stage
+
+
+@pytest.mark.parametrize(
+    ("title", "stage"),
+    [
+        ("Блок 3. Сбор и обработка данных", "monitoring"),
+        ("II. Показатели. Методы сбора информации", "indicators"),
+        ("Блок 6. Рефлексия и корректировка", "effectiveness"),
+    ],
+)
+def test_more_section_titles(title, stage):
+    assert stage_from_section(title) == stage
+
+
+def test_an_assessment_after_the_measures_taken_is_effectiveness():
+    assert stage_from_text("Оценка динамики результатов после принятых мер") == "effectiveness"
+    assert stage_from_text("Принятие мер по итогам мониторинга") != "effectiveness"

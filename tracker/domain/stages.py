@@ -104,6 +104,8 @@ _ACTION_WORDS = _table(
 # A section title names its stage with these words ("Меры. Управленческие решения").
 _SECTION_WORDS = _TOPIC_WORDS | _table(
     goals="цель правовой нормативно-правовой",
+    monitoring="сбор",
+    effectiveness="рефлексия",
     indicators="метод",
     analysis="адресный",
     measures="управленческий решение",
@@ -158,6 +160,13 @@ def _effectiveness(words: list[str]) -> str | None:
         if _EFFECT_LEADS.intersection(words[max(index - 3, 0) : index]):
             return "effectiveness"
         if "мера" in words[index + 1 : index + 4]:
+            return "effectiveness"
+    for index, word in enumerate(words[:-1]):  # "оценка динамики … после принятых мер"
+        if (
+            word in ("принятый", "принять")
+            and words[index + 1] == "мера"
+            and _EFFECT_LEADS.intersection(words[:index])
+        ):
             return "effectiveness"
     return None
 

@@ -20,17 +20,14 @@ from tracker.parsing.common import (
 )
 
 _INFINITIVE_RE = re.compile(r"^[А-ЯЁа-яё]+(?:ть|ться|тись|чь)\b")
-_ADDRESS_VERB_RE = re.compile(
-    r"^(?:рекомендовать|поручить|обязать|предложить|просить)\s+", re.IGNORECASE
-)
+_FRAMING_VERBS = r"(?:рекомендовать|поручить|обязать|предложить|просить)"
+_ADDRESS_VERB_RE = re.compile(rf"^{_FRAMING_VERBS}\s+", re.IGNORECASE)
 _CLAUSE_START_RE = re.compile(
     r"^\(?\s*(?:в\s+)?(?:срок|ответственн|исполнител|отв\.)", re.IGNORECASE
 )
 # "8. Обеспечение обучающихся учебниками, в том числе:": the bullets below detail the item.
 _INCLUDING_RE = re.compile(r"(?:в\s+том\s+числе|а\s+именно|включая)\s*:$", re.IGNORECASE)
-_FRAMING_ONLY_RE = re.compile(
-    r"^(?:рекомендовать|предложить|поручить|обязать|просить)\s*:\s*$", re.IGNORECASE
-)
+_FRAMING_ONLY_RE = re.compile(rf"^{_FRAMING_VERBS}\s*:\s*$", re.IGNORECASE)
 _OWNER_FIRST_RE = re.compile(
     r"^(?:ответственн\w*|исполнител\w*|отв\.)(?:\s+исполнител\w*)?\s*[:–—-]", re.IGNORECASE
 )
@@ -49,7 +46,7 @@ class Draft:
     absorbs: bool = False  # "Утвердить состав:" keeps the bullets below it as its text
     unmarked: bool = False  # a paragraph under an addressee header, with no number or bullet
     trailing: list[str] = field(default_factory=list)  # "1.1. Ответственный: …" before the text
-    lead_of: int | None = None  # the "Обеспечить:" header its bullet completes, if any
+    lead_of: Header | None = None  # the "Обеспечить:" header its bullet completes, if any
 
     @property
     def text(self) -> str:
@@ -91,7 +88,7 @@ class ListParser:
             return
         if plain and current and current.lead_of is not None and _CLAUSE_START_RE.match(body):
             for draft in self.drafts:  # "Срок – до …" after the bullets of "Обеспечить:"
-                if draft.lead_of == current.lead_of:
+                if draft.lead_of is current.lead_of:
                     draft.parts.append(body)
             return
         if plain and current and current.trailing and not current.parts:
@@ -146,8 +143,8 @@ class ListParser:
                 inherited=self._inherited(),
             )
             draft.unmarked = unmarked
-            if lead and self.headers:
-                draft.lead_of = id(self.headers[-1])
+            if lead:
+                draft.lead_of = self.headers[-1]
             draft.absorbs = body.endswith(":") and bool(
                 _INFINITIVE_RE.match(task or body) or _INCLUDING_RE.search(body)
             )

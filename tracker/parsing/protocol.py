@@ -64,18 +64,38 @@ def is_decision_marker(line: str) -> re.Match | None:
 
 
 def decision_blocks(lines: list[str]) -> list[list[str]]:
+    """The lines after each "Решили:" ("1. По первому вопросу:" headings skipped)."""
+
+    def opening(line: str) -> list[str] | None:
+        marker = is_decision_marker(line)
+        if not marker:
+            return None
+        return [marker.group("rest")] if marker.group("rest") else []
+
+    return _blocks(lines, opening, QUESTION_HEADING_RE)
+
+
+def question_blocks(lines: list[str]) -> list[list[str]]:
+    """No "РЕШИЛИ:" anywhere: the numbered decisions stand right under each question
+    ("I. О подготовке …" / "(Дьяченко В.М., Руденко П.А.)" / "1. … 2. …")."""
+    return _blocks(lines, lambda line: [] if _ROMAN_QUESTION_RE.match(line) else None, _SPEAKERS_RE)
+
+
+def _blocks(lines: list[str], opening, skipped: re.Pattern) -> list[list[str]]:
+    """Blocks of lines, each begun where `opening` gives its first lines and ended by a
+    speech, the vote or the signatures; lines `skipped` matches are left out."""
     blocks: list[list[str]] = []
     current: list[str] | None = None
     for line in lines:
-        marker = is_decision_marker(line)
-        if marker:
-            current = [marker.group("rest")] if marker.group("rest") else []
+        first = opening(line)
+        if first is not None:
+            current = first
             blocks.append(current)
-        elif current is not None and QUESTION_HEADING_RE.match(line):
-            continue  # "1. По первому вопросу:" heads the decisions on that question
-        elif current is not None and (END_RE.match(line) or SIGNATURE_NAME_RE.match(line)):
+        elif current is None or skipped.match(line):
+            continue
+        elif END_RE.match(line) or SIGNATURE_NAME_RE.match(line):
             current = None
-        elif current is not None:
+        else:
             current.append(line)
     return blocks
 
@@ -85,22 +105,6 @@ def parse_protocol(lines: list[str]) -> Found:
     for block in decision_blocks(lines) or question_blocks(lines):
         shape(parse_list(block), found)
     return found
-
-
-def question_blocks(lines: list[str]) -> list[list[str]]:
-    """No "РЕШИЛИ:" anywhere: the numbered decisions stand right under each question
-    ("I. О подготовке …" / "(Дьяченко В.М., Руденко П.А.)" / "1. … 2. …")."""
-    blocks: list[list[str]] = []
-    current: list[str] | None = None
-    for line in lines:
-        if _ROMAN_QUESTION_RE.match(line):
-            current = []
-            blocks.append(current)
-        elif current is not None and (END_RE.match(line) or SIGNATURE_NAME_RE.match(line)):
-            current = None
-        elif current is not None and not _SPEAKERS_RE.match(line):
-            current.append(line)
-    return blocks
 
 
 def _body_start(lines: list[str]) -> int:

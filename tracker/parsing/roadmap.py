@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tracker.domain.deadlines.lexicon import BREAK_RE
 from tracker.domain.owners import parse_owners
 from tracker.parsing.common import BULLET_RE, clean, split_clauses
 from tracker.parsing.items import RawItem
@@ -41,7 +42,6 @@ _DATED_RE = re.compile(
     r"|ноябр|декабр",
     re.IGNORECASE,
 )
-_CELL_BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 NO_COLUMNS = (
     "В таблице не найдены столбцы «Мероприятие», «Срок», «Ответственный»: "
     "пункты из неё не выделены, проверьте документ."
@@ -149,7 +149,7 @@ def _clean_cells(raw: tuple[str, ...], columns: dict[str, int]) -> tuple[str, ..
     so two deadlines are not read as one range."""
     terms = {columns.get("deadline"), columns.get("deadline_end")}
     return tuple(
-        clean(_CELL_BREAK_RE.sub("; ", cell) if index in terms else cell)
+        clean(BREAK_RE.sub("; ", cell) if index in terms else cell)
         for index, cell in enumerate(raw)
     )
 

@@ -141,12 +141,12 @@ _DASH_RE = re.compile(r"[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]")
 _SPACE_RE = re.compile(r"\s+")
 
 
-_BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)  # the lines of a table cell
 
 
 def normalize(raw: str) -> str:
     """Lower case, ё → е, every dash → "-", tags and entities gone, spaces collapsed."""
-    text = _BREAK_RE.sub("; ", raw)  # lines of a cell are separate dates, never one range
+    text = BREAK_RE.sub("; ", raw)  # lines of a cell are separate dates, never one range
     text = html.unescape(_TAG_RE.sub(" ", text)).lower().replace("ё", "е")
     text = _SPACE_RE.sub(" ", _DASH_RE.sub("-", text))
     return text.strip(" .,;:-\"'«»()")

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.documents.wizard_helpers import SEED_004, upload
+from tests.parsing.test_reader_limits import docx_cell, docx_table, lying_docx
 from tracker.documents.models import Document, ImportDraft
 
 
@@ -102,4 +103,52 @@ def test_nothing_submitted(db, nogliki, login):
     )
     assert response.status_code == 422
     assert "Выберите файл или вставьте текст документа." in response.get_data(as_text=True)
+    assert _nothing_written(db)
+
+
+# A hostile attribute is read as harmless (the span clamped, or 1), so these two documents
+# go through the whole parser and end as any table without items does. Every file stays under
+# 500 KB: werkzeug's test client spools a bigger body to a temporary file it never closes.
+NO_ITEMS = (
+    "В документе не найдено ни одного пункта: он не распознан как дорожная карта, протокол, "
+    "резолюция или приказ."
+)
+HOSTILE = [
+    (
+        "html nested 40 000 deep",
+        b"<div>" * 40_000 + b"x" + b"</div>" * 40_000,
+        "deep.html",
+        "Документ HTML вложен слишком глубоко (больше 100 уровней тегов); файл отклонён.",
+    ),
+    (
+        "colspan of fifty million",
+        b'<table><tr><td colspan="50000000">x</td></tr></table>',
+        "span.html",
+        NO_ITEMS,
+    ),
+    (
+        "gridSpan that is not a number",
+        docx_table([docx_cell("x", "x") + docx_cell("y")]),
+        "span.docx",
+        NO_ITEMS,
+    ),
+    (
+        "zip claiming 1 KiB that inflates to 256 MiB",
+        lying_docx(256 * 1024**2, 1024),
+        "bomb.docx",
+        "Архив .docx распаковывается в слишком большой объём; файл отклонён.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "data, filename, sentence", [c[1:] for c in HOSTILE], ids=[c[0] for c in HOSTILE]
+)
+def test_hostile_file_gets_one_sentence_not_a_server_error(
+    db, nogliki, login, data, filename, sentence
+):
+    client = login(nogliki["secretary"])
+    response = upload(client, data, filename, nogliki["dept"].id)
+    assert response.status_code == 422
+    assert sentence in response.get_data(as_text=True)
     assert _nothing_written(db)

@@ -67,7 +67,7 @@ def test_html_paragraphs_lists_and_tables():
     assert texts(blocks) == [
         "ПРОТОКОЛ № 2",
         "Решили:",
-        "1. Провести совещание .",
+        "1. Провести совещание.",
         "2. Подготовить отчёт.",
     ]
     rows = [b.cells for b in blocks if b.is_row]

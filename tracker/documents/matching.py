@@ -22,6 +22,12 @@ GROUP_KINDS = {
     "institutions": EDUCATIONAL,
     "all_orgs": EDUCATIONAL,
     "education_authorities": ("department",),
+    "methodical_associations": EDUCATIONAL,
+    # Sets outside the education directory: nobody to fan out to until a person assigns them.
+    "municipalities": (),
+    "executors": (),
+    "unit_heads": (),
+    "bodies": (),
 }
 _QUOTES = re.compile(r"[«»\"'“”„]")
 

@@ -135,10 +135,26 @@ def stage_from_text(text: str) -> str | None:
 
 def _stage_of_words(words: list[str]) -> str | None:
     return (
-        _effectiveness(words)
+        _founding(words)
+        or _effectiveness(words)
         or _earliest(words, _TOPIC_WORDS, _TOPIC_PAIRS)
         or _earliest(words, _ACTION_WORDS, {})
     )
+
+
+_APPROVE = frozenset({"утвердить", "утверждать"})
+_FOUND = frozenset({"создать", "сформировать", "образовать"})
+_BODIES = frozenset({"комиссия", "группа", "совет", "комитет", "штаб", "оргкомитет", "жюри"})
+
+
+def _founding(words: list[str]) -> str | None:
+    """ "Утвердить …", "Создать комиссию / рабочую группу …": the point lays down how the work
+    is governed, whatever it is about (goals)."""
+    if words and words[0] in _APPROVE:
+        return "goals"
+    if words and words[0] in _FOUND and _BODIES.intersection(words[1:6]):
+        return "goals"
+    return None
 
 
 def _without_quoted(text: str) -> str:

@@ -30,7 +30,7 @@ _ENTITY = {
 
 ITEM_RE = re.compile(
     r"^(?P<label>(?P<num>(?:\d{1,2}\.){1,3}\d{1,2}|\d{1,2})(?P<close>[.)])?"
-    r"|(?P<letter>[а-яёa-z])\))\s*(?P<rest>\S.*)$"
+    r"|(?P<letter>[а-яёa-z])\))\s+(?P<rest>\S.*)$"
 )
 BULLET_RE = re.compile(r"^[-–—•·▪●◦*]\s*(?P<rest>\S.*)$")
 TERMINAL_RE = re.compile(r"[.!?;:]\s*[»\")]*\s*$")
@@ -99,7 +99,7 @@ def number_depth(number: str | None) -> int:
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(TERMINAL_RE.search(text))
+    return bool(TERMINAL_RE.search(text[-12:]))
 
 
 @dataclass

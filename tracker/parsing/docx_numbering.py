@@ -11,6 +11,14 @@ from dataclasses import dataclass, field
 from docx.oxml.ns import qn
 
 _RU_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+# Word has nine list levels (w:ilvl 0-8); a level outside them would index past the counters.
+_LEVELS = 9
+# No real list starts past 32767 (the largest value of a 16-bit counter); clamping keeps a
+# hostile start from making absurd labels.
+_MAX_START = 32767
+# Roman numerals end at MMMCMXCIX; past that a label would repeat "M" a thousand times per
+# million, so larger counters are printed in digits.
+_MAX_ROMAN = 3999
 _ROMAN = (
     (1000, "M"),
     (900, "CM"),
@@ -50,7 +58,7 @@ def format_counter(n: int, fmt: str) -> str:
     if fmt in ("russianLower", "russianUpper"):
         letter = _RU_LETTERS[(n - 1) % len(_RU_LETTERS)]
         return letter.upper() if fmt == "russianUpper" else letter
-    if fmt in ("upperRoman", "lowerRoman"):
+    if fmt in ("upperRoman", "lowerRoman") and n <= _MAX_ROMAN:
         roman = _roman(n)
         return roman if fmt == "upperRoman" else roman.lower()
     return str(n)
@@ -91,9 +99,9 @@ class Numbering:
         level = defs.get(ilvl, Level())
         if level.fmt == "bullet":
             return "-"
-        counts = self.counters.setdefault(num_id, [0] * 9)
+        counts = self.counters.setdefault(num_id, [0] * _LEVELS)
         counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else defs.get(ilvl, Level()).start
-        for deeper in range(ilvl + 1, 9):
+        for deeper in range(ilvl + 1, _LEVELS):
             counts[deeper] = 0
         text = level.text
         for k in range(ilvl + 1):
@@ -107,9 +115,23 @@ def _levels(abstract) -> dict[int, Level]:
     for lvl in abstract.findall(qn("w:lvl")):
         fmt = _val(lvl, "w:numFmt", "decimal")
         text = _val(lvl, "w:lvlText", "")
-        start = int(_val(lvl, "w:start", "1") or 1)
-        out[int(lvl.get(qn("w:ilvl"), "0"))] = Level(fmt=fmt, text=text, start=start)
+        start = _number(_val(lvl, "w:start", "1"), default=1, high=_MAX_START)
+        out[_level(lvl.get(qn("w:ilvl")))] = Level(fmt=fmt, text=text, start=start)
     return out
+
+
+def _number(value: str | None, *, default: int, high: int) -> int:
+    """An integer attribute of the numbering part; Word writes digits, anything else (a
+    hand-edited or hostile file) falls back to `default` rather than failing the upload."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return min(max(number, 0), high)
+
+
+def _level(value: str | None) -> int:
+    return _number(value, default=0, high=_LEVELS - 1)
 
 
 def _val(parent, tag: str, default: str) -> str:
@@ -124,7 +146,7 @@ def _num_ref(p) -> tuple[str | None, int]:
         return None, 0
     num_id = num_pr.find(qn("w:numId"))
     ilvl = num_pr.find(qn("w:ilvl"))
-    level = int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+    level = _level(ilvl.get(qn("w:val"))) if ilvl is not None else 0
     return (num_id.get(qn("w:val")) if num_id is not None else None), level
 
 

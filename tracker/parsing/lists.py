@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tracker.domain.deadlines.finder import find_phrases
 from tracker.domain.owners import split_addressee
 from tracker.domain.owners.morph import is_infinitive
 from tracker.parsing.common import (
@@ -19,7 +20,7 @@ from tracker.parsing.common import (
     printed_number,
 )
 
-_INFINITIVE_RE = re.compile(r"^[А-ЯЁа-яё]+(?:ть|ться|тись|чь)\b")
+_FIRST_WORD_RE = re.compile(r"^[«\"(]?([А-ЯЁа-яё]+)")
 _FRAMING_VERBS = r"(?:рекомендовать|поручить|обязать|предложить|просить)"
 _ADDRESS_VERB_RE = re.compile(rf"^{_FRAMING_VERBS}\s+", re.IGNORECASE)
 _CLAUSE_START_RE = re.compile(
@@ -34,6 +35,8 @@ _OWNER_FIRST_RE = re.compile(
 _TASK_SPLIT_RE = re.compile(r";\s+(?=[а-яё]+(?:ть|ться|чь)\b)")
 BULLET_DEPTH = 8
 _BRACKETED_RE = re.compile(r"^\d{1,2}\)$")
+_ENCLOSED_RE = re.compile(r"«[^«»]*»|\"[^\"]*\"|\([^()]*\)")
+_LOWER_WORD_RE = re.compile(r"(?<![\w-])[а-яё]{4,}(?![\w-])")
 
 
 @dataclass
@@ -58,6 +61,7 @@ class Header:
     depth: int
     owners: list
     lead: str = ""  # "Утвердить" of "2. Утвердить:", prefixed to the sub-items' text
+    term: str = ""  # "до 1 сентября 2014 года:" above the sub-items: the term of each
 
 
 @dataclass
@@ -86,6 +90,18 @@ class ListParser:
         if plain and (self.awaiting or _next_unmarked(current, body)):
             self._start(None, BULLET_DEPTH, body, unmarked=True)
             return
+        if plain and current and _term_heading(body) and _ends_with_verb(current.text):
+            self._lead_from(current)  # "… обеспечить" / "до 1 сентября 2014 года:" / "…;"
+            self.headers[-1].term = _term_heading(body)
+            self.awaiting = True
+            return
+        if plain and current and current.absorbs and _bare_verb(current) and not self.awaiting:
+            self._lead_from(current)  # "обеспечить:" / "до 1 сентября:" / "готовность …;"
+            self._sub_item(body)
+            return
+        if plain and current and current.lead_of is not None and _next_sub_item(current, body):
+            self._sub_item(body)
+            return
         if plain and current and current.lead_of is not None and _CLAUSE_START_RE.match(body):
             for draft in self.drafts:  # "Срок – до …" after the bullets of "Обеспечить:"
                 if draft.lead_of is current.lead_of:
@@ -107,6 +123,16 @@ class ListParser:
             return
         self.stopped = False
         self._start(number, depth if depth is not None else 0, body)
+
+    def _sub_item(self, body: str) -> None:
+        """An unmarked line under a bare verb: one more sub-item, or the term of those below
+        it ("до 1 сентября 2014 года:")."""
+        term = _term_heading(body)
+        if term:
+            self.headers[-1].term = term
+            self.awaiting = True
+        else:
+            self._start(None, BULLET_DEPTH, body, unmarked=True)
 
     def _asks_under_header(self, body: str) -> bool:
         """Under "Управлению образования:" an unmarked "Обеспечить …" is one more item."""
@@ -145,8 +171,10 @@ class ListParser:
             draft.unmarked = unmarked
             if lead:
                 draft.lead_of = self.headers[-1]
+            if lead and self.headers[-1].term:
+                draft.trailing.append(f"Срок: {self.headers[-1].term}")
             draft.absorbs = body.endswith(":") and bool(
-                _INFINITIVE_RE.match(task or body) or _INCLUDING_RE.search(body)
+                opens_with_verb(task or body) or _INCLUDING_RE.search(body)
             )
             if _OWNER_FIRST_RE.match(text):
                 draft.parts, draft.trailing = [], [text]
@@ -160,10 +188,12 @@ class ListParser:
         if owners and not rest.strip(" :"):
             self.headers.append(Header(depth if number else -1, owners))
             return True
-        if not _INFINITIVE_RE.match(rest or body) and not _INCLUDING_RE.search(body):
-            self.headers.append(Header(depth if number else -1, owners))
-            return True
-        return False
+        if opens_with_verb(rest or body) or _INCLUDING_RE.search(body):
+            return False
+        if _asks_inside(rest or body):
+            return False  # "1. В связи с … установить начало отопительного сезона:"
+        self.headers.append(Header(depth if number else -1, owners))
+        return True
 
     def _lead_from(self, draft: Draft) -> None:
         """ "Обеспечить:" and bullets: each bullet completes the verb, so each is an item."""
@@ -204,13 +234,53 @@ def _next_unmarked(current: Draft | None, body: str) -> bool:
     """Under "Координатору Захаровой Л.В.:" each finished paragraph opening with a verb
     ("…;" / "сформировать …") is one more item, numbered or not."""
     return bool(
-        current and current.unmarked and ends_sentence(current.text) and _INFINITIVE_RE.match(body)
+        current and current.unmarked and ends_sentence(current.text) and opens_with_verb(body)
     )
 
 
+def _next_sub_item(current: Draft, body: str) -> bool:
+    """After "готовность … ;" under "обеспечить:", the next line is the next sub-item."""
+    written = " ".join(current.parts)  # without the term a heading above gave it
+    return current.unmarked and ends_sentence(written) and not _CLAUSE_START_RE.match(body)
+
+
+def opens_with_verb(text: str) -> bool:
+    """text opens with an infinitive: "Провести …", "Обеспечить:", "«Разработать»"."""
+    first = _FIRST_WORD_RE.match(text)
+    return bool(first) and is_infinitive(first.group(1).lower())
+
+
+def _ends_with_verb(text: str) -> bool:
+    words = _LOWER_WORD_RE.findall(text.rstrip(" :"))
+    return bool(words) and text.rstrip(" :").endswith(words[-1]) and is_infinitive(words[-1])
+
+
+def _asks_inside(text: str) -> bool:
+    """A verb of command after an opening clause ("В связи с понижением температуры
+    установить …:"), outside quotes and brackets."""
+    plain = _ENCLOSED_RE.sub(" ", text)
+    return any(is_infinitive(word) for word in _LOWER_WORD_RE.findall(plain))
+
+
+def _term_heading(body: str) -> str | None:
+    """ "до 1 сентября 2014 года:": a line that is only a term, heading the lines below."""
+    if not body.endswith(":"):
+        return None
+    phrase = body.rstrip(": ")
+    found = find_phrases(phrase)
+    covered = sum(len(p.text) for p in found)
+    return phrase if found and covered >= 0.8 * len(phrase) else None
+
+
 def _bare_verb(draft: Draft) -> bool:
-    """ "Обеспечить:" alone; "Утвердить состав комиссии:" names what its bullets list."""
-    return len(draft.parts) == 1 and len(draft.text.rstrip(": ").split()) == 1
+    """ "Обеспечить:" alone, or closing its point ("… во взаимодействии с администрациями
+    обеспечить:"); "Утвердить состав комиссии:" names what its bullets list."""
+    words = draft.text.rstrip(": ").split()
+    return (
+        len(draft.parts) == 1
+        and bool(words)
+        and (len(words) == 1 or (draft.text.endswith(":") and is_infinitive(words[-1].lower())))
+    )
 
 
 def _split_marker(line: str) -> tuple[str | None, int | None, str]:
@@ -248,7 +318,7 @@ def _addressee(body: str) -> tuple[list, str]:
         rest = rest.strip()
         if owners and not rest.strip(" :"):
             return list(owners), ""
-        if owners and _INFINITIVE_RE.match(rest):
+        if owners and opens_with_verb(rest):
             return list(owners), f"{verb.group(0).strip()} {rest}"  # "Рекомендовать провести …"
     return [], body
 

@@ -30,6 +30,23 @@ _LEADING_NUMBER_RE = re.compile(r"^№\s*(?P<n>[\w][\w\-/]*)\s*$")
 _MEETING_DATE_RE = re.compile(
     r"^дата(?:\s+и\s+время|,?\s+время)?(?:\s+проведения|\s+заседания)?", re.IGNORECASE
 )
+_PREAMBLE_RE = re.compile(
+    r"^(?:в\s+соответствии|на\s+основании|в\s+целях|во\s+исполнение|руководствуясь|заслушав"
+    r"|рассмотрев|в\s+связи|согласно|в\s+рамках|для\s+четкой|с\s+целью)\b",
+    re.IGNORECASE,
+)
+# An act named in an oblique case before "от": "постановлением … от", "решения Совета … от".
+_CITED_ACT_RE = re.compile(
+    r"\b(?:постановлени(?:ем|я|ю|и)|приказ(?:ом|а|у)|решени(?:ем|я|ю)|распоряжени(?:ем|я|ю)"
+    r"|письм(?:ом|а)|закон(?:ом|а)|протокол(?:ом|а)|указ(?:ом|а)|программ(?:ой|ы))\b"
+    r"[^.;]{0,200}?\bот\s*[«\"]?\s*$",
+    re.IGNORECASE,
+)
+_CARD_RE = re.compile(
+    r"^(?:приказ|распоряжение|постановление|решение|протокол|указ)\b.{0,250}?\bот\s+"
+    rf"(?P<date>{_NUMERIC_DATE}|{_WORD_DATE})\s*(?:г\.?|года)?\s*№\s*(?P<n>[\w][\w\-/.]*\w|\w)",
+    re.IGNORECASE,
+)
 _STAMP_RE = re.compile(r"^(утверждаю|утвержден[оаы]?|согласовано|приложение)\b", re.IGNORECASE)
 
 _KIND_PATTERNS = (
@@ -127,17 +144,19 @@ def detect_kind(lines: list[str], limit: int = 25) -> tuple[str, int | None]:
     return "unknown", None
 
 
-def read_header(lines: list[str], body_start: int) -> Header:
-    """Kind, title, number and date from the lines before the body starts."""
-    kind, marker = detect_kind(lines)
+def read_header(lines: list[str], body_start: int, kind: str | None = None) -> Header:
+    """Kind, title, number and date from the lines before the body starts, else from a
+    title card wherever it is printed; `kind` is what the body was read as, when known."""
+    named, marker = detect_kind(lines)
+    kind = kind or named
     start = marker if marker is not None else 0
     zone = lines[start : max(body_start, start + 1)][:12]
+    number, day = _number(zone), _document_date(kind, zone, lines[:start])
+    if number is None or day is None:
+        card_number, card_day = title_card(lines)
+        number, day = number or card_number, day or card_day
     return Header(
-        kind=kind,
-        title=_title(lines, marker),
-        number=_number(zone),
-        date=_document_date(kind, zone, lines[:start]),
-        marker_index=marker,
+        kind=kind, title=_title(lines, marker), number=number, date=day, marker_index=marker
     )
 
 
@@ -189,29 +208,55 @@ def _numbered_heading(line: str) -> bool:
     return any(pattern.match(line) for kind, pattern in _KIND_PATTERNS if kind in _NUMBERED)
 
 
-def _date(zone: list[str]) -> date | None:
+def _date(zone: list[str], *, cited: bool = False) -> date | None:
+    """The document's date in zone; `cited` also takes an approving act's date (a plan's
+    "УТВЕРЖДЕН приказом от 02.02.2023 № 118" is the plan's date)."""
     for line in zone:
         if _MEETING_DATE_RE.match(line) and parse_date(line):
             return parse_date(line)
     for line in zone:
-        value = parse_date(line)
+        value = parse_date(line) if cited else next(own_dates(line), None)
         if value:
             return value
     return None
+
+
+def own_dates(line: str):
+    """The dates a line gives the document itself: not those of the acts a preamble cites
+    ("В соответствии с постановлением … от 02 марта 2012 г. №70")."""
+    if _PREAMBLE_RE.match(line):
+        return
+    heading = any(pattern.match(unspaced(line)) for _, pattern in _KIND_PATTERNS)
+    for index, match in enumerate(DATE_RE.finditer(line)):
+        value = _date_from_match(match)
+        own = (heading and index == 0) or not _CITED_ACT_RE.search(line, 0, match.start())
+        if value and own:
+            yield value
+
+
+def title_card(lines: list[str]) -> tuple[str | None, date | None]:
+    """Number and date from a title card printed anywhere, also after the body (a legal
+    database's "Решение Совета … от 8 февраля 2019 г. № V-35/9 «Об …»")."""
+    for line in lines:
+        card = _CARD_RE.match(line)
+        if card:
+            value = _date_from_match(DATE_RE.search(card.group("date")))
+            return card.group("n").rstrip("."), value
+    return None, None
 
 
 def _document_date(kind: str, zone: list[str], above: list[str]) -> date | None:
     """A plan dates from its approval stamp above the heading, whatever dates its title
     cites ("(акт проверки от 27.12.2024 …)"); other documents from their heading."""
     if kind == "roadmap":
-        return _approval_date(kind, above) or _date(zone)
+        return _approval_date(kind, above) or _date(zone, cited=True)
     return _date(zone) or _date(_unstamped(above))
 
 
 def _approval_date(kind: str, above: list[str]) -> date | None:
     """A plan dates from its approval: "УТВЕРЖДЕН приказом … от 10.01.2023 № 15". (A protocol's
     approval stamp is not its meeting's date, so only roadmaps read it.)"""
-    return _date(above[:8]) if kind == "roadmap" else None
+    return _date(above[:8], cited=True) if kind == "roadmap" else None
 
 
 def _unstamped(lines: list[str]) -> list[str]:

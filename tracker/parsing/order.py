@@ -6,8 +6,8 @@ import re
 
 from tracker.parsing.items import Found
 from tracker.parsing.lists import parse_list
-from tracker.parsing.protocol import SIGNATURE_NAME_RE
 from tracker.parsing.shaping import shape
+from tracker.parsing.signature import is_signature
 
 _VERBS = (
     "приказываю",
@@ -20,14 +20,17 @@ _VERBS = (
 ORDER_MARKER_RE = re.compile(
     "(?:" + "|".join(r"\s?".join(verb) for verb in _VERBS) + r")\s*[:.]?", re.IGNORECASE
 )
-SIGNATURE_RE = re.compile(
-    r"^(?:начальник|заведующ\w*|директор|руководитель|глава|председатель|секретарь|и\.\s?о\.|"
-    r"исполняющ\w*|заместитель|зам\.|с\s+приказом\s+ознакомлен\w*|ознакомлен\w*|приложени[ея]|"
-    r"подпись|м\.\s?п\.)(?:\s|:|$)",
-    re.IGNORECASE,
-)
 _NUMBER_RE = re.compile(r"^(\d{1,2})([.)])\s")
 FIRST_ITEM_RE = re.compile(r"^1[.)]\s")
+
+
+def has_operative_word(lines: list[str]) -> bool:
+    """ "ПРИКАЗЫВАЮ:" or "администрация постановляет:" somewhere in the document."""
+    for line in lines:
+        match = ORDER_MARKER_RE.search(line)
+        if match and _is_marker(line, match):
+            return True
+    return False
 
 
 def order_body(lines: list[str]) -> tuple[int, list[str]]:
@@ -47,6 +50,15 @@ def _after_colon_preamble(lines: list[str]) -> tuple[int, list[str]]:
     for index in range(1, len(lines)):
         if FIRST_ITEM_RE.match(lines[index]) and lines[index - 1].rstrip(" *").endswith(":"):
             return index - 1, until_end(lines[index:])
+    return _first_point(lines)
+
+
+def _first_point(lines: list[str]) -> tuple[int, list[str]]:
+    """No operative word and no preamble ending in ":": an order's points still start at
+    its first "1." ("Приказ от … № …" / its subject / "1.Руководителям …:")."""
+    for index, line in enumerate(lines):
+        if FIRST_ITEM_RE.match(line):
+            return index, until_end(lines[index:])
     return len(lines), []
 
 
@@ -61,7 +73,7 @@ def until_end(lines: list[str]) -> list[str]:
     out: list[str] = []
     top, style = 0, None
     for line in lines:
-        if SIGNATURE_RE.match(line) or SIGNATURE_NAME_RE.match(line):
+        if is_signature(line):
             break
         number = _NUMBER_RE.match(line)
         if number and style in (None, number.group(2)):

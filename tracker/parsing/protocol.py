@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import re
 
+from tracker.domain.owners import split_addressee
+from tracker.domain.owners.morph import is_infinitive
+from tracker.parsing.common import ITEM_RE
 from tracker.parsing.items import Found
 from tracker.parsing.lists import parse_list
 from tracker.parsing.shaping import shape
+from tracker.parsing.signature import is_signature
 
 
 def _spaced(word: str) -> str:
@@ -39,9 +43,6 @@ END_RE = re.compile(
 QUESTION_HEADING_RE = re.compile(
     rf"^{_NUMBERING}по\s+\w+\s+(?:вопросу|пункту)(?:\s+повестки(?:\s+дня)?)?\s*:?\s*$",
     re.IGNORECASE,
-)
-SIGNATURE_NAME_RE = re.compile(
-    r"^(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)$"
 )
 
 
@@ -81,6 +82,39 @@ def question_blocks(lines: list[str]) -> list[list[str]]:
     return _blocks(lines, lambda line: [] if _ROMAN_QUESTION_RE.match(line) else None, _SPEAKERS_RE)
 
 
+def directive_blocks(lines: list[str]) -> list[list[str]]:
+    """No "РЕШИЛИ:" and no Roman questions: the decisions are the runs of numbered points
+    that ask for something ("1. Внедрить …", "4. Психологической службе школы разработать
+    …") between the speeches; a numbered agenda ("1. Итоги успеваемости …") asks nothing."""
+    blocks: list[list[str]] = []
+    current: list[str] | None = None
+    for line in lines:
+        marker = ITEM_RE.match(line)
+        if marker and _asks(marker.group("rest")):
+            if current is None:
+                current = []
+                blocks.append(current)
+            current.append(line)
+        elif current is not None and not marker and (line[:1].islower() or _short_tail(line)):
+            current.append(line)
+        else:
+            current = None
+    return blocks
+
+
+def _asks(text: str) -> bool:
+    first = text.split(" ", 1)[0].strip('«"(').lower()
+    if is_infinitive(first):
+        return True
+    owners, rest = split_addressee(text)
+    return bool(owners) and is_infinitive(rest.split(" ", 1)[0].lower()) if rest else False
+
+
+def _short_tail(line: str) -> bool:
+    """ "май 2007" under a point: the term column of a flattened table."""
+    return len(line) <= 40 and not line.endswith(":")
+
+
 def _blocks(lines: list[str], opening, skipped: re.Pattern) -> list[list[str]]:
     """Blocks of lines, each begun where `opening` gives its first lines and ended by a
     speech, the vote or the signatures; lines `skipped` matches are left out."""
@@ -93,7 +127,7 @@ def _blocks(lines: list[str], opening, skipped: re.Pattern) -> list[list[str]]:
             blocks.append(current)
         elif current is None or skipped.match(line):
             continue
-        elif END_RE.match(line) or SIGNATURE_NAME_RE.match(line):
+        elif END_RE.match(line) or is_signature(line):
             current = None
         else:
             current.append(line)
@@ -102,7 +136,7 @@ def _blocks(lines: list[str], opening, skipped: re.Pattern) -> list[list[str]]:
 
 def parse_protocol(lines: list[str]) -> Found:
     found = Found(body_start=_body_start(lines))
-    for block in decision_blocks(lines) or question_blocks(lines):
+    for block in decision_blocks(lines) or question_blocks(lines) or directive_blocks(lines):
         shape(parse_list(block), found)
     return found
 

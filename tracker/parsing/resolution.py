@@ -10,9 +10,9 @@ import re
 
 from tracker.parsing.items import Found
 from tracker.parsing.lists import is_addressee_header, parse_list
-from tracker.parsing.order import SIGNATURE_RE
-from tracker.parsing.protocol import SIGNATURE_NAME_RE, is_decision_marker
+from tracker.parsing.protocol import is_decision_marker
 from tracker.parsing.shaping import shape
+from tracker.parsing.signature import is_signature
 
 _RECOMMEND_RE = re.compile(
     r"(?:рекомендаци\w*|рекомендует|рекомендовать|решили|постановили)\b.*[:.]$", re.IGNORECASE
@@ -39,7 +39,7 @@ def resolution_body(lines: list[str]) -> tuple[int, list[str]]:
         return len(lines), []
     body = []
     for line in lines[start:]:
-        if SIGNATURE_RE.match(line) or SIGNATURE_NAME_RE.match(line):
+        if is_signature(line):
             break
         body.append(line)
     return start, body

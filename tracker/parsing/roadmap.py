@@ -9,39 +9,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracker.domain.deadlines.lexicon import BREAK_RE
+from tracker.domain.deadlines.lexicon import fold
 from tracker.domain.owners import parse_owners
+from tracker.domain.vocabulary import COLUMN_ROLES, IGNORED_COLUMNS
 from tracker.parsing.common import BULLET_RE, clean, split_clauses
 from tracker.parsing.items import RawItem
 from tracker.parsing.readers import Block
 from tracker.parsing.shaping import is_actionable
 from tracker.parsing.table_text import ROMAN_RE, depth, numbered, paragraph_role, signature_row
 
-_COLUMN_PATTERNS = (
-    ("month", re.compile(r"^месяц")),  # a plan grouped by month: "Декабрь" | … | "в течение месяца"
-    ("deadline_end", re.compile(r"окончани|завершени")),  # "Срок окончания", "окончание"
-    ("co_owner", re.compile(r"соисполнител")),
-    ("deadline", re.compile(r"^срок|^дата|^период|^времяпровед|^начал")),
-    ("owner", re.compile(r"ответствен|исполнител|^ответ")),
-    ("result", re.compile(r"результат|формазавершени|формаотчет|итоговыйдокумент|^выход")),
-    ("number", re.compile(r"^№|^n(п/?п)?$|^номер|^п/п|^пп$")),
-    (
-        "text",
-        re.compile(
-            r"мероприят|содержани|наименовани|поручени|решени|действи|видработ|^задач"
-            r"|процедур|направлени|^работ|^тем[аы]?$|описани"
-        ),
-    ),
-)
-_HEADER_HINT_RE = re.compile(r"срок|дата|период|ответствен|исполнител", re.IGNORECASE)
+_COLUMN_ROLES = tuple((role, re.compile(pattern)) for role, pattern in COLUMN_ROLES)
+_IGNORED_RE = re.compile(IGNORED_COLUMNS)
+_HEADER_HINT_RE = re.compile(r"срок|дата|период|время|ответствен|исполнител|отв-ный", re.I)
+_WORD_START_RE = re.compile(r"(?<![\w/])(?=[\w№])")
 ITEM_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?$")
 _INDEX_ROW_RE = re.compile(r"^\d{1,2}$")
-_EMPHASIS_RE = re.compile(r"(?:\*\*|__)[^*_]+(?:\*\*|__)|<(b|strong)>.+</\1>", re.IGNORECASE)
 _DATED_RE = re.compile(
     r"\d{1,2}\s?[./]\s?\d{1,2}|январ|феврал|март|апрел|ма[йяе]\b|июн|июл|август|сентябр|октябр"
     r"|ноябр|декабр",
     re.IGNORECASE,
 )
+_OPEN_END_RE = re.compile(r"(?:[-–—,]|\b(?:по|до|с|со|и))\s*$", re.IGNORECASE)
 NO_COLUMNS = (
     "В таблице не найдены столбцы «Мероприятие», «Срок», «Ответственный»: "
     "пункты из неё не выделены, проверьте документ."
@@ -54,17 +42,22 @@ def columns_of(cells: tuple[str, ...]) -> dict[str, int] | None:
         return None
     found: dict[str, int] = {}
     for index, cell in enumerate(cells):
-        if len(cell) > 120:
-            continue
-        key = re.sub(r"\s+", "", clean(cell).lower().replace("ё", "е"))
-        if not key or len(key) > 60:
-            continue
-        for role, pattern in _COLUMN_PATTERNS:
-            if pattern.search(key):
-                found.setdefault(role, index)
-                break
+        role = column_role(cell)
+        if role is not None:
+            found.setdefault(role, index)
     if "text" in found and ("deadline" in found or "owner" in found):
         return found
+    return None
+
+
+def column_role(cell: str) -> str | None:
+    """The role of a header cell ("Сроки исполнения" → "deadline"), None for another cell."""
+    key = " ".join(fold(cell).split())
+    if not key or len(key) > 60 or _IGNORED_RE.search(key):
+        return None
+    for role, pattern in _COLUMN_ROLES:
+        if any(pattern.search(key[word.start() :]) for word in _WORD_START_RE.finditer(key)):
+            return role
     return None
 
 
@@ -136,7 +129,7 @@ def _walk_table(blocks: list[Block], start: int, state: TableState) -> int:
             pass
         else:
             cells = _clean_cells(block.cells, state.columns)
-            if _heading_cell(block.cells, state):
+            if _heading_cell(block, state):
                 _start_section(next(c for c in cells if c), state)
             else:
                 _take_row(cells, state, blocks[index + 1 :])
@@ -145,13 +138,23 @@ def _walk_table(blocks: list[Block], start: int, state: TableState) -> int:
 
 
 def _clean_cells(raw: tuple[str, ...], columns: dict[str, int]) -> tuple[str, ...]:
-    """Cells as text; the lines of a term cell ("до 01.02.2025<br>до 01.02.2026") stay apart,
-    so two deadlines are not read as one range."""
+    """Cells as text; the lines of a term cell ("до 01.02.2025" / "до 01.02.2026") stay
+    apart, so two deadlines are not read as one range."""
     terms = {columns.get("deadline"), columns.get("deadline_end")}
     return tuple(
-        clean(BREAK_RE.sub("; ", cell) if index in terms else cell)
-        for index, cell in enumerate(raw)
+        clean(_term_lines(cell) if index in terms else cell) for index, cell in enumerate(raw)
     )
+
+
+def _term_lines(cell: str) -> str:
+    """ "до 01.02.2025\nдо 01.02.2026" → "до 01.02.2025; до 01.02.2026"; a range wrapped
+    over two lines ("ноябрь 2012 –\nмай 2013") stays one."""
+    lines = cell.split("\n")
+    out = lines[:1]
+    for line in lines[1:]:
+        joined = _OPEN_END_RE.search(out[-1]) or line[:1] in "-–—"
+        out[-1:] = [f"{out[-1]} {line}"] if joined else [out[-1], line]
+    return "; ".join(out)
 
 
 def _paragraph(text: str, state: TableState, rest: list[Block]) -> bool:
@@ -220,13 +223,13 @@ def _start_section(title: str, state: TableState) -> None:
     state.last_was_section = True
 
 
-def _heading_cell(raw: tuple[str, ...], state: TableState) -> bool:
+def _heading_cell(block: Block, state: TableState) -> bool:
     """One filled cell, all of it bold ("| | **Мониторинг** | | |") or the first row under
     the header: a section title, whichever column it stands in."""
-    filled = [c.strip() for c in raw if c.strip()]
-    if len(filled) != 1 or ITEM_NUMBER_RE.match(clean(filled[0])):
+    filled = [i for i, c in enumerate(block.cells) if c.strip()]
+    if len(filled) != 1 or ITEM_NUMBER_RE.match(block.cells[filled[0]]):
         return False
-    return bool(_EMPHASIS_RE.fullmatch(filled[0])) or (not state.items and not state.section)
+    return filled[0] in block.strong or (not state.items and not state.section)
 
 
 def _follows_on(text: str) -> bool:

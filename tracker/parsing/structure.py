@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tracker.domain.owners.controller import keeps_control
 from tracker.parsing.common import clean, ends_sentence
 from tracker.parsing.items import Found, RawItem
 from tracker.parsing.lists import parse_list
 from tracker.parsing.meta import Header, detect_kind, read_header
-from tracker.parsing.order import FIRST_ITEM_RE, parse_order, until_end
+from tracker.parsing.order import FIRST_ITEM_RE, has_operative_word, parse_order, until_end
 from tracker.parsing.protocol import parse_protocol
 from tracker.parsing.readers import Block
 from tracker.parsing.resolution import parse_resolution
 from tracker.parsing.roadmap import NO_COLUMNS, parse_tables
+from tracker.parsing.schedule import parse_schedule
 from tracker.parsing.shaping import shape
+from tracker.parsing.signature import signatory
 
 PARSERS = {"protocol": parse_protocol, "order": parse_order, "resolution": parse_resolution}
 NOTHING_FOUND = (
@@ -39,16 +42,24 @@ def analyse(blocks: list[Block]) -> Structure:
     if kind == "unknown":
         kind, found = _guess(lines, table_items)
     if kind == "roadmap" and not table_items:
-        found = _plan_paragraphs(lines)
+        found = parse_schedule(lines) or _plan_paragraphs(lines)
     items = found.items + table_items if kind != "roadmap" else table_items or found.items
-    header = read_header(lines, found.body_start)
-    header.kind = kind
+    header = read_header(lines, found.body_start, kind)
     problems = list(found.problems)
     if saw_table and not items and kind == "roadmap":
         problems.append(NO_COLUMNS)
     if not items:
         problems.append(NOTHING_FOUND if kind != "roadmap" or not saw_table else "")
-    return Structure(header, items, found.controller, [p for p in problems if p], lines)
+    controller = found.controller or _self_controller(lines)
+    return Structure(header, items, controller, [p for p in problems if p], lines)
+
+
+def _self_controller(lines: list[str]):
+    """ "Контроль … оставляю за собой": the one who signs controls."""
+    for index, line in enumerate(lines):
+        if keeps_control(line):
+            return signatory(lines[index + 1 : index + 8])
+    return None
 
 
 def _parse_lines(kind: str, lines: list[str]) -> Found:
@@ -68,9 +79,14 @@ def _plan_paragraphs(lines: list[str]) -> Found:
 
 
 def _guess(lines: list[str], table_items: list[RawItem]) -> tuple[str, Found]:
-    """No heading names the kind: take the first reading that finds items."""
+    """No heading names the kind: an operative word ("ПРИКАЗЫВАЮ:", "постановляет:") makes
+    an order; else the first reading that finds items."""
     if table_items:
         return "roadmap", Found(body_start=0)
+    if has_operative_word(lines):
+        found = parse_order(lines)
+        if found.items:
+            return "order", found
     for kind, parser in PARSERS.items():
         found = parser(lines)
         if found.items:
@@ -92,11 +108,12 @@ def _flat_lines(blocks: list[Block], used: set[int]) -> list[str]:
 
 
 def join_lines(lines: list[str]) -> list[str]:
-    """Join a line broken mid-sentence: the next one starts in lower case."""
-    out: list[str] = []
+    """Join a line broken mid-sentence: the next one starts in lower case or with a bracket
+    ("Главному управлению образования" / "(Львович) определить …")."""
+    out: list[list[str]] = []
     for line in lines:
-        if out and line[:1].islower() and not ends_sentence(out[-1]):
-            out[-1] = f"{out[-1]} {line}"
+        if out and (line[:1].islower() or line[:1] == "(") and not ends_sentence(out[-1][-1]):
+            out[-1].append(line)
         else:
-            out.append(line)
-    return out
+            out.append([line])
+    return [" ".join(parts) for parts in out]

@@ -12,16 +12,9 @@ import re
 
 from tracker.parsing.common import BULLET_RE, clean
 from tracker.parsing.readers import Block
+from tracker.parsing.signature import is_signature
 
 ROMAN_RE = re.compile(r"^(?:раздел\s+)?(?=[IVXLС]+\b)[IVXL]{1,6}\s*[.)]?\s+\S", re.IGNORECASE)
-SIGNATURE_RE = re.compile(
-    r"^(?:начальник|заведующ|директор|руководитель|глава|председатель|секретарь|заместитель|"
-    r"исполнитель|исп\.|приложени|утвержд|согласован|с\s+приказом)",
-    re.IGNORECASE,
-)
-_SIGNED_NAME_RE = re.compile(
-    r"^(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)$"
-)
 _NUMBERED_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<text>\S.*)$")
 _MAX_HEADING = 160
 _LOOKAHEAD = 6
@@ -32,8 +25,8 @@ def signature_row(cells: tuple[str, ...]) -> bool:
     filled = [clean(c) for c in cells if c.strip()]
     return (
         1 <= len(filled) <= 2
-        and bool(SIGNATURE_RE.match(filled[0]))
-        and (len(filled) == 1 or bool(_SIGNED_NAME_RE.match(filled[-1])))
+        and is_signature(filled[0])
+        and (len(filled) == 1 or is_signature(filled[-1]))
     )
 
 
@@ -53,7 +46,7 @@ def paragraph_role(text: str, rest: list[Block], item_depth: int | None) -> str 
     text = clean(text)
     if ROMAN_RE.match(text):
         return "section"
-    if not text or SIGNATURE_RE.match(text) or not table_resumes(rest):
+    if not text or is_signature(text) or not table_resumes(rest):
         return None
     found = numbered(text)
     if found and item_depth is not None and depth(found[0]) >= item_depth:
@@ -70,6 +63,6 @@ def table_resumes(rest: list[Block]) -> bool:
     for block in rest[:_LOOKAHEAD]:
         if block.is_row:
             return not signature_row(block.cells)
-        if SIGNATURE_RE.match(clean(block.text)):
+        if is_signature(block.text):
             return False
     return False

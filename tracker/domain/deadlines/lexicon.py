@@ -85,6 +85,14 @@ _EXTERNAL = (
     r"(?:график|план|расписани|регламент)[а-я]*|по\s+(?:запрос|согласовани|требовани)[а-я]*"
     r"|в\s+установленн[а-я]*\s+срок[а-я]*|в\s+сроки,?\s+установленн[а-я]*"
 )
+# A term tied to an event, not to a date: "в день проведения работы", "в ходе проведения
+# родительских собраний", "на августовской конференции", "в период весенних каникул".
+_EVENT = (
+    r"в\s+(?:день|дни)\s+(?:проведения\s+)?[а-я]+|в\s+ходе\s+(?:проведения\s+)?[а-я]+"
+    r"|на\s+(?:августовск|январск|итогов|традиционн)[а-я]*\s+(?:конференци|совещани|педсовет"
+    r"|заседани)[а-я]*|в\s+период\s+(?:работы|проведения|действия|весенних|летних|осенних"
+    r"|зимних)\s+[а-я]+(?:\s+(?:школьных\s+)?каникул)?"
+)
 
 # Alternatives, tried in this order at each position; the outer group names the token.
 PATTERNS = (
@@ -92,7 +100,7 @@ PATTERNS = (
     ("num_range", r"(?<![\d.])(?P<nr_a>\d{1,2})\s*-\s*(?P<nr_b>\d{1,2})\.(?P<nr_m>\d{1,2})(?:\.(?P<nr_y>\d{2,4}))?(?![\d.])"),  # noqa: E501
     ("num", r"(?<![\d.])(?P<num_d>\d{1,3})[./](?P<num_m>\d{1,2})[./](?P<num_y>\d{1,5})(?!\d)"),
     ("num_my", r"(?<![\d.])(?P<nmy_m>\d{1,2})[./](?P<nmy_y>\d{4})(?![\d.])"),
-    ("num_dm", r"(?<![\d.])(?P<ndm_d>\d{1,2})\.(?P<ndm_m>\d\d)(?![\d]|\.\d)"),
+    ("num_dm", r"(?<![\d.])(?P<ndm_d>\d{1,2})\.(?P<ndm_m>0[1-9]|1[0-2])(?![\d]|\.\d)"),
     ("week_of", rf"(?P<wo_n>перв|втор|трет|четверт|последн)[а-я]*\s+недел[а-я]*\s+(?P<wo_m>{MONTH})(?:\s*(?P<wo_y>{_YEAR})(?!\d))?"),  # noqa: E501
     ("day_range", rf"(?<![\d.])(?P<dr_a>\d{{1,2}})\s*(?:-|по|до)\s*(?P<dr_b>\d{{1,2}})(?:-?(?:го|е))?\s*(?P<dr_m>{MONTH})(?:\s*(?P<dr_y>{_YEAR})(?!\d))?"),  # noqa: E501
     ("word_date", rf"\b(?P<wd_d>\d{{1,2}})(?:-?(?:го|е))?\s*(?P<wd_m>{MONTH})(?:\s*(?P<wd_y>{_YEAR})(?!\d))?"),  # noqa: E501
@@ -127,8 +135,11 @@ PATTERNS = (
     ("ongoing", _ONGOING),
     ("optional", r"(?:по|при|в\s+случае)\s+(?:мере\s+)?необходимост[а-я]*|по\s+мере\s+потребност[а-я]*"),  # noqa: E501
     ("external", _EXTERNAL),
+    ("event", _EVENT),
 )  # fmt: skip
-TOKEN_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in PATTERNS))
+TOKEN_RE = re.compile(
+    "(?<!\\w)(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in PATTERNS) + ")"
+)  # tokens start a word: the guard spares the alternatives every other position
 
 JOINER_RE = re.compile(
     r"\s*(?:(?:гг?|года?)\b\.?)?\s*(?:-|по|до)\s*"
@@ -142,6 +153,25 @@ _SPACE_RE = re.compile(r"\s+")
 
 
 BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)  # the lines of a table cell
+# A time of day: "10:00", "8-00", "15.00 час.", "19.00", "с 14 часов"; it dates nothing.
+CLOCK_RE = re.compile(
+    r"(?<![\d.:-])(?:[01]?\d|2[0-3])(?::[0-5]\d|-[0-5]\d(?![.\d])|\.(?:1[3-9]|[2-5]\d|00)(?![.\d]))"
+    r"(?:\s*(?:ч\b\.?|час\w*))?"
+    r"|(?<![\d.])(?:[01]?\d|2[0-3])\s*(?:ч\b\.?|час\w*)"
+)
+_FOLD = str.maketrans({"ё": "е", "Ё": "е"})
+
+
+def fold(text: str) -> str:
+    """Lower case, ё → е, every dash → "-": one character for one, so positions in the
+    result are positions in text."""
+    folded = text.translate(_FOLD).lower()
+    if len(folded) != len(text):  # a letter whose lower case is two characters
+        folded = "".join(
+            c if len(c) == 1 else o for c, o in zip(map(str.lower, text), text, strict=True)
+        )
+        folded = folded.translate(_FOLD)
+    return _DASH_RE.sub("-", folded)
 
 
 def normalize(raw: str) -> str:

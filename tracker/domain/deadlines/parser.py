@@ -86,6 +86,8 @@ def _interpret(found: Found, ctx: _Context) -> Deadline:
         deadline = _relative(found.relatives[0], ctx)
     elif "external" in found.markers:
         return _unknown(ctx, m.BY_SCHEDULE)
+    elif "event" in found.markers:
+        return _unknown(ctx, m.AFTER_EVENT)
     elif "optional" in found.markers:
         return _unknown(ctx, m.AS_NEEDED, optional=True)
     else:
@@ -124,6 +126,8 @@ def _bounds(found: Found, ctx: _Context) -> tuple[date, date]:
 
 def _from_windows(found: Found, ctx: _Context) -> Deadline:
     if any(w.from_ for w in found.windows) and not _points(found):
+        if all(w.from_ and w.grain == "day" for w in found.windows):
+            return _start_days(found, ctx)
         return _ongoing(found, ctx)
     if len(found.windows) == 1:
         window = _school_year_of(found.windows[0], ctx)
@@ -133,6 +137,12 @@ def _from_windows(found: Found, ctx: _Context) -> Deadline:
             ctx.raw, kind, first if window.stated_start else None, due, occurrences=[due]
         )
     dues = sorted({resolve(w, ctx.ref, ctx.period)[1] for w in found.windows})
+    return Deadline(ctx.raw, "date", due=dues[0], occurrences=dues)
+
+
+def _start_days(found: Found, ctx: _Context) -> Deadline:
+    """ "Начать отопительный сезон с 18.10.2006": the work is done on the day it starts."""
+    dues = sorted({resolve(w, ctx.ref, ctx.period)[0] for w in found.windows})
     return Deadline(ctx.raw, "date", due=dues[0], occurrences=dues)
 
 

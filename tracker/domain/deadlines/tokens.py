@@ -19,7 +19,7 @@ from tracker.domain.deadlines.windows import (
     year_range,
 )
 
-MARKERS = ("then", "ongoing", "optional", "external")
+MARKERS = ("then", "ongoing", "optional", "external", "event")
 FREQUENCIES = {"yearly": 1, "halfly": 2, "quarterly": 4, "monthly": 12, "weekly": 52}
 
 
@@ -68,6 +68,18 @@ def scan(text: str) -> Found:
         else:
             _OTHERS[kind](match, found)
     return found
+
+
+def names_a_window(match) -> bool:
+    """A date-like token that is a real date ("31.02.2022" and "2.4.0162" are not)."""
+    builder = _WINDOWS.get(match.lastgroup)
+    if builder is None:
+        return True
+    try:
+        builder(match)
+    except (Invalid, ValueError):
+        return False
+    return True
 
 
 def _add_window(found: Found, window: Window, text: str, start: int, end: int) -> None:

@@ -7,6 +7,7 @@ from tracker.domain.owners.names import find_people
 from tracker.domain.owners.safety import never_raise
 from tracker.domain.owners.text import clean_text
 from tracker.domain.owners.units import owners_from_phrase
+from tracker.domain.owners.vocab import group_key, is_owner_head, is_position
 
 _LABEL = re.compile(
     r"^\s*(?:ответственн(?:ый|ая|ые|ое)(?:\s+исполнител[ьи])?|отв\.?|исполнител[ьи]|"
@@ -39,3 +40,39 @@ def person_key(name: str) -> tuple[str, str]:
 
 def _plain(text: str) -> str:
     return text.lower().replace("ё", "е")
+
+
+_ANNOTATION = re.compile(r"\(\s*(?:по\s+согласованию|при\s+необходимости)\s*\)", re.IGNORECASE)
+_PARTS = re.compile(r"\s*(?:[,;/]|\s(?:и|а\s+также)\s)\s*")
+_ABBREVIATION = re.compile(r"^(?:[А-ЯЁ]{2,}[а-яё]{0,2}[А-ЯЁ]*\s*)+(?:[«\"][^«»\"]+[»\"])?$")
+_PLURAL_PEOPLE = re.compile(r"^(?:сотрудник|работник|специалист|представител|член)\w*\b", re.I)
+
+
+@never_raise(lambda text: False)
+def names_owners(text: str) -> bool:
+    """text names only owners — people, bodies, positions, sets of them — and no activity:
+    "Кулешова Р.В. Звягина М.А.", "ДОиН, ГУ ОЦМКО, МОУО", "Главы поселений (по
+    согласованию)"; not "Формирование схемы участия"."""
+    cleaned = _ANNOTATION.sub(" ", clean_text(text))
+    people = find_people(cleaned)
+    for person in reversed(people):
+        cleaned = cleaned[: person.start] + "," + cleaned[person.end :]
+    parts = [p.strip(' .()«»"') for p in _PARTS.split(cleaned)]
+    parts = [p for p in parts if p]
+    if not parts:
+        return bool(people)
+    # "Департамент культуры, спорта и молодежной политики": a lower-case part goes on naming
+    # the body before it.
+    return _owner_part(parts[0]) and all(
+        _owner_part(part) or part[:1].islower() for part in parts[1:]
+    )
+
+
+def _owner_part(part: str) -> bool:
+    return bool(
+        _ABBREVIATION.match(part)
+        or _PLURAL_PEOPLE.match(part)
+        or is_owner_head(part)
+        or is_position(part)
+        or group_key(part)
+    )

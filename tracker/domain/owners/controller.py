@@ -32,6 +32,11 @@ _LETTERS = re.compile(r"[А-ЯЁа-яё]{2,}")
 _TITLE_AFTER = re.compile(r"\s*,\s*([^,;]+?)(?=[,;]|\.?$)")
 
 
+def keeps_control(text: str) -> bool:
+    """ "Контроль за исполнением приказа оставляю за собой": the signatory controls."""
+    return bool(_CONTROL.search(text) and _KEEPS_FOR_ONESELF.search(text))
+
+
 @never_raise(lambda text: None)
 def find_controller(text: str) -> Owner | None:
     """Who controls the execution of the document, or None (no clause, or "оставляю за собой")."""

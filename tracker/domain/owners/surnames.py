@@ -19,6 +19,9 @@ _SUFFIX_RULES: tuple[tuple[re.Pattern[str], frozenset[str | None], str], ...] = 
         (r"(?<=[сц]к)ой$", ("gent", "datv", "ablt", "loct", None), "ая"),
         (r"(?<=[сц]к)ую$", ("accs", None), "ая"),
         (r"(?<=[сц]к)(?:ого|ому|им|ом)$", ("gent", "accs", "datv", "ablt", "loct", None), "ий"),
+        # "возложить на … А.А. Гетца": a feminine accusative ends in -у, so -а after a
+        # consonant is a man's consonant-stem surname ("Гетц").
+        (r"(?<=[бвгджзклмнпрстфхцчшщ])а$", ("accs",), ""),
     )
 )
 

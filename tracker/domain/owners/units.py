@@ -208,12 +208,18 @@ def _finish(text: str, entry, case: str | None) -> Owner:
 
 def _person_owner(text: str, entry: _Person, case: str | None) -> Owner:
     raw = text[entry.raw_start : entry.raw_end].strip(" \n,;:–—-")
+    if _bracketed(text, entry.match):
+        case = None  # "Отделу … (В.И. Лютанова)": a name in brackets is written as it is
     if entry.position is None:
         return Owner(raw=raw, kind="person", name=entry.match.name(case))
     # A name stands in the case of its title: "ведущему специалисту Иванову" is Иванов.
     case = case or shared_case(entry.position.split(" "))
     position = _position_name(entry.position, case)
     return Owner(raw=raw, kind="person", name=entry.match.name(case), position=position)
+
+
+def _bracketed(text: str, match: PersonMatch) -> bool:
+    return text[: match.start].rstrip().endswith("(")
 
 
 def _org_or_group(phrase: str, case: str | None) -> Owner:

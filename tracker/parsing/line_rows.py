@@ -39,7 +39,11 @@ def rows_from_lines(blocks: list[Block], first_table: int) -> list[Block]:
     table = first_table
     index = 0
     while index < len(blocks):
-        found = _one_line_rows(blocks, index) or _cell_line_rows(blocks, index, out)
+        found = (
+            _one_line_rows(blocks, index)
+            or _cell_line_rows(blocks, index, out)
+            or _dated_rows(blocks, index, out)
+        )
         if found is None:
             out.append(blocks[index])
             index += 1
@@ -144,6 +148,61 @@ def _row_lines(blocks: list[Block], start: int) -> Iterator[Block]:
         if block.is_row or _lone_number(block) or is_signature(block.text):
             return
         yield block
+
+
+# --- interleaved columns, rows closed by their term ---------------------------------------
+
+
+def _dated_rows(
+    blocks: list[Block], index: int, before: list[Block]
+) -> tuple[list[list[str]], int] | None:
+    """A PDF's text layer that interleaves the columns line by line and numbers nothing
+    ("Создание рабочей группы по обеспечению Август 2022" / "Приказ о создании …" /
+    "Проведение" / "общешкольного" / "родительского Август 2022 Протокол"): a row runs
+    until the line that gives its term; the words after the term start the next column."""
+    if not _header_titles_above(before) or _column_title(blocks[index].text):
+        return None
+    if any(_lone_number(block) for block in blocks[index : index + 30]):
+        return None  # rows that open with their number are read cell by cell
+    rows: list[list[str]] = []
+    pending: list[str] = []
+    end = index
+    while end < len(blocks) and not blocks[end].is_row and not is_signature(blocks[end].text):
+        line = blocks[end].text
+        term = _term_in(line)
+        if term is None and _NUMBERED_RE.match(line) and not pending:
+            rows.append([line])  # "1. Организационное обеспечение …": a section
+        elif term is None:
+            pending.append(line)
+        else:
+            pending.append(line[: term.start].strip())
+            rows.append(["", " ".join(p for p in pending if p), term.text, ""])
+            pending = []
+        end += 1
+    dated = sum(1 for r in rows if len(r) > 1)
+    return (rows, end - len(pending)) if dated >= 2 else None
+
+
+def _header_titles_above(before: list[Block]) -> bool:
+    """Two or more column titles standing alone on their lines just above ("Мероприятия" /
+    "Сроки исполнения" / "Результат")."""
+    lines = [b.text for b in before[-_HEADER_LOOKBACK:] if not b.is_row]
+    titles = {_column_title(line) for line in lines} - {None}
+    return len(titles) >= 2 and bool(titles & {"text"})
+
+
+def _column_title(line: str) -> str | None:
+    if len(line.split()) > 4 or not line[:1].isupper() or ":" in line:
+        return None
+    if any(ch.isdigit() for ch in line):
+        return None
+    return column_role(line)
+
+
+def _term_in(line: str):
+    """The first phrase of a line that dates a row ("Август 2022"), not a time of day."""
+    found = [p for p in find_phrases(line, cell=True) if p.kinds - {"clock", "then"}]
+    return found[0] if found else None
 
 
 def _classified(lines: list[str]) -> list[str]:

@@ -32,7 +32,7 @@ _FRAMING_ONLY_RE = re.compile(rf"^{_FRAMING_VERBS}\s*:\s*$", re.IGNORECASE)
 _OWNER_FIRST_RE = re.compile(
     r"^(?:ответственн\w*|исполнител\w*|отв\.)(?:\s+исполнител\w*)?\s*[:–—-]", re.IGNORECASE
 )
-_TASK_SPLIT_RE = re.compile(r";\s+(?=[а-яё]+(?:ть|ться|чь)\b)")
+_TASK_SPLIT_RE = re.compile(r";\s+(?=[а-яё])")
 BULLET_DEPTH = 8
 _BRACKETED_RE = re.compile(r"^\d{1,2}\)$")
 _ENCLOSED_RE = re.compile(r"«[^«»]*»|\"[^\"]*\"|\([^()]*\)")
@@ -121,6 +121,8 @@ class ListParser:
         if plain and current and not self.plain_items and not self._asks_under_header(body):
             self.stopped = True
             return
+        if plain and current and not _asks_inside(body):
+            return  # "Нумерация пунктов приводится в соответствии с источником": a note
         self.stopped = False
         self._start(number, depth if depth is not None else 0, body)
 
@@ -158,14 +160,15 @@ class ListParser:
         self.awaiting = False
         owners, rest = _addressee(body)
         lead = self.headers[-1].lead if self.headers else ""
-        tasks = _tasks(rest) if owners else [rest]
-        for index, task in enumerate(tasks):
+        listed = ":" in body[: max(body.find(rest[:30]), 0)]  # "Руководителям ОО: a; b; c"
+        tasks = _tasks(rest, owners, listed) if owners else [(owners, rest)]
+        for index, (task_owners, task) in enumerate(tasks):
             text = f"{lead} {task or body}" if lead else task or body
             draft = Draft(
                 number if index == 0 else None,
                 depth,
                 [text],
-                owners=list(owners),
+                owners=list(task_owners),
                 inherited=self._inherited(),
             )
             draft.unmarked = unmarked
@@ -221,13 +224,34 @@ class ListParser:
         return []
 
 
-def _tasks(rest: str) -> list[str]:
-    """ "Руководителям ОО: провести анализ …; обеспечить …; включить …": one addressee, three
-    tasks, each opening with its verb after a semicolon."""
-    parts = _TASK_SPLIT_RE.split(rest)
-    if len(parts) == 1 or not all(is_infinitive(p.split(" ", 1)[0].lower()) for p in parts):
-        return [rest]
-    return [part.strip() for part in parts]
+def _tasks(rest: str, owners: list, listed: bool) -> list[tuple[list, str]]:
+    """ "Руководителям ОО: провести анализ …; обеспечить …" — one addressee listing its
+    tasks after a colon; "… провести собрания; отделу образования подготовить
+    рекомендации" — a task with an addressee of its own. Clauses of one addressee without
+    a colon ("Учителям продолжить …; провести … до конца года") stay one task."""
+    parts = [part.strip() for part in _TASK_SPLIT_RE.split(rest)]
+    if len(parts) == 1:
+        return [(owners, rest)]
+    tasks = []
+    for part in parts:
+        if opens_with_verb(_without_term(part)):
+            if not listed and tasks:
+                return [(owners, rest)]
+            tasks.append((owners, part))
+            continue
+        own, task = _addressee(part)
+        if not own or not opens_with_verb(_without_term(task)):
+            return [(owners, rest)]
+        tasks.append((own, task))
+    return tasks
+
+
+def _without_term(text: str) -> str:
+    """ "до 15 марта 2025 года провести …" → "провести …": a term may come before the verb."""
+    phrases = find_phrases(text)
+    if phrases and phrases[0].start == 0:
+        return text[phrases[0].end :].lstrip(" ,")
+    return text
 
 
 def _next_unmarked(current: Draft | None, body: str) -> bool:
@@ -259,7 +283,9 @@ def _asks_inside(text: str) -> bool:
     """A verb of command after an opening clause ("В связи с понижением температуры
     установить …:"), outside quotes and brackets."""
     plain = _ENCLOSED_RE.sub(" ", text)
-    return any(is_infinitive(word) for word in _LOWER_WORD_RE.findall(plain))
+    return opens_with_verb(plain) or any(
+        is_infinitive(word) for word in _LOWER_WORD_RE.findall(plain)
+    )
 
 
 def _term_heading(body: str) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tracker.domain.deadlines.finder import find_phrases
 from tracker.domain.deadlines.lexicon import fold
 from tracker.domain.owners import parse_owners
 from tracker.domain.vocabulary import COLUMN_ROLES, IGNORED_COLUMNS
@@ -68,6 +69,7 @@ class TableState:
     last_was_section: bool = False
     item_depth: int | None = None  # parts of the first item number ("1.1" → 2)
     month: str = ""  # the month of the rows in a plan grouped by month
+    place_in_term: bool = False  # "Место и дата проведения": only the dates are the term
     items: list[RawItem] = field(default_factory=list)
     cells: list[dict[str, list[str]]] = field(default_factory=list)
 
@@ -85,7 +87,7 @@ def parse_tables(blocks: list[Block]) -> tuple[list[RawItem], list[int], bool]:
         if columns is None:
             index += 1
             continue
-        state = TableState(columns)
+        state = TableState(columns, place_in_term=_place_in_term(block.cells, columns))
         if _split_terms_row(blocks, index + 1, columns):
             index += 1  # "Сроки" over "начало | окончание": the second header row is used
         end = _walk_table(blocks, index + 1, state)
@@ -298,6 +300,18 @@ def _in_month(month: str, deadline: str) -> str | None:
     return f"{month}, {deadline}" if deadline else month
 
 
+def _place_in_term(cells: tuple[str, ...], columns: dict[str, int]) -> bool:
+    column = columns.get("deadline")
+    return column is not None and "мест" in fold(cells[column])
+
+
+def _dates_only(cell: str | None) -> str | None:
+    """ "Образовательные учреждения 10 - 12 июня 2003 г." → "10 - 12 июня 2003 г."; a cell
+    naming only the place has no term."""
+    phrases = [p.text for p in find_phrases(cell or "", cell=True) if p.kinds - {"clock"}]
+    return "; ".join(phrases) or None
+
+
 def _finish(state: TableState) -> list[RawItem]:
     out = []
     for item, cells in zip(state.items, state.cells, strict=True):
@@ -307,6 +321,8 @@ def _finish(state: TableState) -> list[RawItem]:
         if not item.text:
             continue
         item.deadline_raw = _in_month(clean(" ".join(cells.get("month", []))), _term(cells))
+        if state.place_in_term:
+            item.deadline_raw = _dates_only(item.deadline_raw)
         owner_text = clean(" ".join(cells.get("owner", []) + cells.get("co_owner", [])))
         item.owners = list(parse_owners(owner_text)) if owner_text else []
         if item.deadline_raw is None or not item.owners:

@@ -53,6 +53,10 @@ _LAID_ON_RE = re.compile(
     r"^[А-ЯЁа-яё].{2,300}?\bвозложить\s+на\s+(?P<who>[^;]+?)[.;]?$",
     re.IGNORECASE,
 )
+_APPOINTED_RE = re.compile(
+    r"^(?:определить|назначить)\s+(?P<who>\S.{2,250}?)\s+ответственн(?:ым|ой|ыми)\b", re.I
+)
+_LETTER_RE = re.compile(r"[А-ЯЁа-яёA-Za-z]")
 _RECOMMEND_INSIDE_RE = re.compile(r"(?:\bи|,)\s+(?=(?:рекомендовать|поручить)\s)", re.IGNORECASE)
 _CONTROL_RE = re.compile(r"^контроль\s+(?:за|над)?\s*(?:исполнени|выполнени)", re.IGNORECASE)
 
@@ -66,15 +70,15 @@ def shape(drafts: list[Draft], found: Found) -> None:
 
 def shape_one(draft: Draft, found: Found) -> RawItem | None:
     text = clean(draft.text)
-    if not text:
-        return None
+    if not _LETTER_RE.search(text):
+        return None  # "5." cut off by the end of the excerpt
     if _CONTROL_RE.match(text):
         controller = find_controller(text)
         if controller is not None and found.controller is None:
             found.controller = controller
         return RawItem(number=draft.number, text=text, actionable=False)
     clauses = split_clauses(text)
-    owners = list(draft.owners) or _laid_on(text) or _recommended_to(text)
+    owners = list(draft.owners) or _laid_on(text) or _appointed(text) or _recommended_to(text)
     if not owners and not clauses.owner:
         clauses.text, owners = _bracketed_people(clauses.text or text)
     if clauses.owner:
@@ -127,6 +131,13 @@ def _recommended_to(text: str) -> list:
         return []
     owners, rest = split_addressee(text[match.end() :])
     return list(owners) if owners and rest else []
+
+
+def _appointed(text: str) -> list:
+    """ "Определить бюджетное учреждение … (Л.В. Мартьянова) ответственным учреждением за
+    …": the accusative object named responsible owns the point."""
+    match = _APPOINTED_RE.match(text)
+    return list(owners_from_phrase(match.group("who"), "accs")) if match else []
 
 
 def _laid_on(text: str) -> list:

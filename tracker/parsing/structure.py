@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass, field
 
 from tracker.domain.owners.controller import keeps_control
@@ -18,6 +20,13 @@ from tracker.parsing.schedule import parse_schedule
 from tracker.parsing.shaping import shape
 from tracker.parsing.signature import signatory
 
+_LONE_NUMBER_RE = re.compile(r"^(?:(?:\d{1,2}\.){1,4}|\d{1,2}\))$")
+_INLINE_POINT_RE = re.compile(r"[.:;!?]\s+(?P<point>(?P<n>\d{1,2})\.\s+(?=[А-ЯЁ«\"]))")
+_INLINE_DECISION_RE = re.compile(
+    r"\b(?:(?:было\s+)?(?:принято|приняты|приняли)\s+(?:следующ\w+\s+)?решени\w*"
+    r"|решил[аи]?|постановил[аи]?|решено)\s*:",
+    re.IGNORECASE,
+)
 PARSERS = {"protocol": parse_protocol, "order": parse_order, "resolution": parse_resolution}
 NOTHING_FOUND = (
     "В документе не найдено ни одного пункта: он не распознан как дорожная карта, "
@@ -36,7 +45,7 @@ class Structure:
 
 def analyse(blocks: list[Block]) -> Structure:
     table_items, used, saw_table = parse_tables(blocks)
-    lines = join_lines(_flat_lines(blocks, set(used)))
+    lines = join_lines(points_apart(_flat_lines(blocks, set(used))))
     kind, _ = detect_kind(lines)
     found = _parse_lines(kind, lines)
     if kind == "unknown":
@@ -105,6 +114,51 @@ def _flat_lines(blocks: list[Block], used: set[int]) -> list[str]:
         if text:
             out.append(text)
     return out
+
+
+def points_apart(lines: list[str]) -> list[str]:
+    """Every point on a line of its own: a number alone on its line opens the next one
+    (text copied from a PDF), and points run together in one paragraph ("… п о с т а н о в
+    л я е т : 1. Установить … 2. Утвердить …") are parted where they are numbered in turn."""
+    out: list[str] = []
+    number = ""
+    for line in lines:
+        if _LONE_NUMBER_RE.match(line):
+            number = f"{number} {line}".strip()
+            continue
+        line = f"{number} {line}" if number else line
+        number = ""
+        for part in _decision_apart(line):
+            out.extend(_run_together(part))
+    if number:
+        out.append(number)
+    return out
+
+
+def _decision_apart(line: str) -> list[str]:
+    """News text that reports a decision ("… состоялось совещание. По итогам совещания было
+    принято решение: руководителям …"): the sentence with the decision starts a line."""
+    marker = _INLINE_DECISION_RE.search(line)
+    if marker is None or marker.start() == 0:
+        return [line]
+    start = max(line.rfind(". ", 0, marker.start()), line.rfind("! ", 0, marker.start()))
+    if start < 0:
+        return [line]
+    return [line[: start + 1].strip(), line[start + 2 :].strip()]
+
+
+def _run_together(line: str) -> list[str]:
+    """The points of one paragraph, when it numbers them 1., 2., 3. in turn."""
+    cuts, expected = [], 1
+    for match in _INLINE_POINT_RE.finditer(line):
+        if int(match.group("n")) != expected:
+            continue
+        cuts.append(match.start("point"))
+        expected += 1
+    if not cuts:
+        return [line]
+    bounds = [0, *cuts, len(line)]
+    return [line[a:b].strip() for a, b in itertools.pairwise(bounds) if line[a:b].strip()]
 
 
 def join_lines(lines: list[str]) -> list[str]:

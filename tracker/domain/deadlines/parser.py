@@ -136,8 +136,29 @@ def _from_windows(found: Found, ctx: _Context) -> Deadline:
         return Deadline(
             ctx.raw, kind, first if window.stated_start else None, due, occurrences=[due]
         )
+    if _named_months(found) and len(_named_months(found)) == len(found.windows):
+        return _month_list(found, ctx)  # "Сентябрь, октябрь, январь, март"
     dues = sorted({resolve(w, ctx.ref, ctx.period)[1] for w in found.windows})
-    return Deadline(ctx.raw, "date", due=dues[0], occurrences=dues)
+    plausible = [d for d in dues if not _implausible(d, ctx)]
+    deadline = Deadline(ctx.raw, "date", due=(plausible or dues)[0], occurrences=plausible or dues)
+    for day in dues:
+        if _implausible(day, ctx) and plausible:
+            deadline.problems.append(m.IMPLAUSIBLE.format(raw=ctx.raw, day=m.ru_date(day)))
+    return deadline
+
+
+def _implausible(day: date, ctx: _Context) -> bool:
+    """A date more than a year before the document's own: a typo in the year ("26 июня 2010
+    г." in an order of 2021), never trusted when the phrase gives another date."""
+    return day < ctx.ref - timedelta(days=366)
+
+
+def _month_list(found: Found, ctx: _Context) -> Deadline:
+    """Months named without a year, one after another: the work recurs in each of them."""
+    rule = rec.yearly(_named_months(found), -1)
+    dates = rule.between(ctx.period.start, ctx.period.end)
+    due = dates[0] if dates else None
+    return Deadline(ctx.raw, "recurring", due=due, rrule=rule.body(), occurrences=dates)
 
 
 def _start_days(found: Found, ctx: _Context) -> Deadline:

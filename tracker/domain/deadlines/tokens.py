@@ -84,7 +84,9 @@ def names_a_window(match) -> bool:
 
 def _add_window(found: Found, window: Window, text: str, start: int, end: int) -> None:
     """Join "А – Б" / "с А по Б" into one range; mark "с А" / "начиная с А" as a start."""
-    if found.windows and lx.JOINER_RE.fullmatch(text, found.window_end, start):
+    joiner = lx.JOINER_RE.fullmatch(text, found.window_end, start) if found.windows else None
+    if joiner and ("до" not in joiner.group(0) or found.windows[-1].from_):
+        # "с А до Б" is a range; "До 28.04.06 До 05.05.06" is two deadlines
         joined = join(found.windows[-1], window)
         if joined is not None:
             found.windows[-1] = joined

@@ -69,6 +69,13 @@ _BODY_ABBREVIATION = re.compile(
 )
 _ENCLOSED = re.compile(r"«[^«»]*»|\([^()]*\)")
 _TOGETHER_WITH = re.compile(r"\s+совместно\s+с\s+", re.IGNORECASE)
+_PREAMBLE = re.compile(
+    r"^\s*(?:(?:\d{1,3}\.)+\s*)?(?:в\s+целях|в\s+связи|для|с\s+целью|во\s+исполнение"
+    r"|в\s+соответствии|на\s+основании|в\s+рамках)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_COMMA = re.compile(r",(?![^()]*\))")
+_TRAILING_AND = re.compile(r"\s+(?:и|а\s+также)\s*$", re.IGNORECASE)
 _DOUBLED_DOT = re.compile(r"(?<!\.)\.\s*\.(?!\.)")
 _PREPOSITION = re.compile(r"\s(?:в|во|с|со|на|о|об|для|из|к|от|при)\s", re.IGNORECASE)
 
@@ -85,10 +92,24 @@ def split_addressee(text: str) -> tuple[list[Owner], str]:
     cleaned = clean_text(text)
     clause_owners, body = _take_responsible_clauses(cleaned)
     leading_owners, rest = _split_leading(body)
+    if not leading_owners:
+        leading_owners, rest = _after_preamble(body)
     owners = _merge(leading_owners, clause_owners)
     if not owners:
         return [], text
     return owners, rest
+
+
+def _after_preamble(body: str) -> tuple[list[Owner], str]:
+    """ "В целях …, Управлению образования (Иванова И.И.) обеспечить …": the addressee
+    after an opening clause, right before the verb."""
+    if not _PREAMBLE.match(body):
+        return [], body
+    for comma in reversed([m.end() for m in _CLAUSE_COMMA.finditer(body)]):
+        owners, rest = _split_leading(body[comma:].lstrip())
+        if owners:
+            return owners, rest
+    return [], body
 
 
 def _take_responsible_clauses(text: str) -> tuple[list[Owner], str]:
@@ -131,8 +152,14 @@ def _split_leading(body: str) -> tuple[list[Owner], str]:
     prefix = body[start : boundary.end]
     if not _looks_like_addressee(prefix, case, boundary.kind):
         return [], body
-    owners = owners_from_phrase(prefix, case)
-    return (owners, _rest(body[boundary.rest_start :])) if owners else ([], body)
+    owners = owners_from_phrase(_TRAILING_AND.sub("", prefix), case)
+    if not owners:
+        return [], body
+    after = body[boundary.rest_start :].lstrip(" \n:–—-")
+    if _FRAMING.match(after):  # "Обязать руководителя … и рекомендовать главам … обеспечить"
+        more, rest = _split_leading(after)
+        return _merge(owners, more), _rest(rest)
+    return owners, _rest(after)
 
 
 def _boundary(body: str, start: int) -> _Boundary | None:
@@ -185,6 +212,8 @@ def _looks_like_addressee(prefix: str, case: str, followed_by: str) -> bool:
     if followed_by == "end":  # a bare phrase: only a plainly dative one ("Управлению образования")
         return _head_only_in(prefix, case)
     people = find_people(prefix)
+    if people and not prefix[people[-1].end :].strip(" ,."):
+        return True  # "Повару школы Смеловой Н.И. составить …": a title, then the person
     return is_owner_head(prefix) or bool(people and people[0].start == prefix.find(words[0]))
 
 

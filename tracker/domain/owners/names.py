@@ -21,6 +21,7 @@ _UNDOTTED = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?
 _WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 _PATRONYMIC = re.compile(r"(?:[ое]вич|ьич|ич)(?:а|у|ем|е)?$|(?:[ое]вн|ичн|иничн)(?:а|ы|е|у|ой)$")
 _NOT_SURNAMES = POSITION_HEADS | ORG_HEADS | LABEL_LEMMAS
+_BRACKETED_WORD = re.compile(r"(?<=[\w»\"]\s\()([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?=\))")
 
 
 @dataclass(frozen=True)
@@ -34,19 +35,44 @@ class PersonMatch:
     gender: str | None = None
 
     def name(self, case: str | None) -> str:
-        """ "Фамилия И.О." in the nominative, reading the surname in case."""
-        return f"{surname_to_nominative(self.surname, case, self.gender)} {self.initials}"
+        """ "Фамилия И.О." in the nominative, reading the surname in case ("Львович" when
+        the document gives the surname alone)."""
+        surname = surname_to_nominative(self.surname, case, self.gender)
+        return f"{surname} {self.initials}" if self.initials else surname
 
 
 def find_people(text: str) -> list[PersonMatch]:
     """Every name in text, in order, not overlapping."""
     found = _full_names(text)
     taken = [(m.start, m.end) for m in found]
-    for match in [*_initialled_names(text), *_undotted_names(text)]:
+    for match in [*_initialled_names(text), *_undotted_names(text), *_bracketed_surnames(text)]:
         if not any(match.start < end and start < match.end for start, end in taken):
             found.append(match)
             taken.append((match.start, match.end))
     return sorted(found, key=lambda m: m.start)
+
+
+def _bracketed_surnames(text: str) -> list[PersonMatch]:
+    """ "Главному управлению образования (Львович)": a surname alone in brackets after the
+    body it heads."""
+    found = []
+    for match in _BRACKETED_WORD.finditer(text):
+        word = match.group(1)
+        if _personal(word) and not lemmas(word) & _NOT_SURNAMES:
+            found.append(PersonMatch(match.start(1), match.end(1), word, ""))
+    return found
+
+
+def _personal(word: str) -> bool:
+    """A word that names a person: a surname the dictionary lacks or lists as a person's
+    name ("Львович"), not a place or a thing ("Москва", "Приложение")."""
+    strength = _surname_strength(word)
+    if strength == 2:
+        return True
+    return strength == 1 and any(
+        "anim" in p.tag and ("Surn" in p.tag or "Name" in p.tag or "Patr" in p.tag)
+        for p in parses(word)
+    )
 
 
 def _undotted_names(text: str) -> list[PersonMatch]:
@@ -80,6 +106,8 @@ def _name_around(text: str, initials: re.Match[str], used_until: int) -> PersonM
     window_start = max(used_until, initials.start() - 80)
     before = _SURNAME_BEFORE.search(text, window_start, initials.start())
     after = _SURNAME_AFTER.match(text, initials.end())
+    if after and before and _INITIALS.match(text, _skip_spaces(text, after.end(1))):
+        after = None  # "Гладкий И.А. Мацалышенко В.М.": the next surname has initials of its own
     candidates = [
         (_surname_strength(before.group(1)), 1, before) if before else None,
         (_surname_strength(after.group(1)), 0, after) if after else None,
@@ -92,6 +120,12 @@ def _name_around(text: str, initials: re.Match[str], used_until: int) -> PersonM
         (surname.start(1), initials.end()) if best[1] else (initials.start(), surname.end(1))
     )
     return PersonMatch(start, end, surname.group(1), letters)
+
+
+def _skip_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    return position
 
 
 def _surname_strength(word: str) -> int:

@@ -44,6 +44,18 @@ POSITION_HEADS = frozenset(
         "программист",
         "инженер",
         "бухгалтер",
+        "повар",
+        "врач",
+        "медсестра",
+        "фельдшер",
+        "завхоз",
+        "библиотекарь",
+        "вожатый",
+        "лаборант",
+        "кладовщик",
+        "водитель",
+        "юрист",
+        "техник",
         "юрисконсульт",
         "документовед",
         "делопроизводитель",
@@ -207,10 +219,21 @@ def group_key(phrase: str) -> str | None:
         return None
     if not (_PLURAL_INSTITUTIONS.search(phrase) or _ABBREVIATED_SET.search(phrase)):
         return None
+    if _singular_head(phrase):
+        return None  # "Психологическая служба школы": one body of one school
     for key, marker in _GROUP_MARKERS:
         if marker.search(phrase):
             return key
     return None
+
+
+def _singular_head(phrase: str) -> bool:
+    """The phrase's first noun can only be singular ("службе", not "школы" or "ОО")."""
+    for word in first_words(phrase, 4):
+        found = [p for p in parses(word.rstrip(".")) if p.tag.POS == "NOUN"]
+        if found:
+            return all(p.tag.number == "sing" for p in found) and not word.isupper()
+    return False
 
 
 def first_words(phrase: str, count: int = 3) -> list[str]:
@@ -253,6 +276,9 @@ def head_lemma(phrase: str) -> str | None:
 def _head_noun_lemma(word: str) -> str:
     """ "учителям-предметникам" → "учитель": a compound title reads as its known head."""
     whole = lemma(word)
+    last = whole.rsplit("-", 1)[-1]
+    if last != whole and whole not in ORG_HEADS | POSITION_HEADS and last in ORG_HEADS:
+        return last  # "пресс-службе" → "служба": the last part of a compound body heads it
     head = hyphen_head(word)
     if head != word and whole not in ORG_HEADS | POSITION_HEADS:
         part = lemma(head)

@@ -151,12 +151,21 @@ def _undated_period(found: Structure, today: date, problems: list[str]) -> Perio
     """No date and no stated period: the years the deadlines name, else the current year."""
     years = sorted(
         int(year) for raw in found.items for year in _YEAR_RE.findall(raw.deadline_raw or "")
-    )
+    ) or _years_named(found)
     if years and years[-1] - years[0] <= 10:
         problems.append(NO_DATE_YEARS.format(first=years[0], last=years[-1]))
         return Period(date(years[0], 1, 1), date(years[-1], 12, 31))
     problems.append(NO_DATE)
     return Period(date(today.year, 1, 1), date(today.year, 12, 31))
+
+
+def _years_named(found: Structure) -> list[int]:
+    """No deadline names a year: the years the items' text names, else the document's."""
+    for texts in ([raw.text for raw in found.items], found.lines):
+        years = sorted(int(year) for text in texts for year in _YEAR_RE.findall(text))
+        if years:
+            return years[-1:] if years[-1] - years[0] > 10 else years
+    return []
 
 
 def _unnest(text: str) -> str:

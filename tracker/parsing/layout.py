@@ -23,6 +23,7 @@ _MARKER_CELL_RE = re.compile(r"^\s*(?:(?:\d{1,2}\.)*\d{1,2}[.)]?|[а-яa-z]\)|[-
 ROW_NUMBER_RE = re.compile(r"^(?:№\s*)?(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|(?-i:[IVXLC]{1,6})\.?)$")
 _BOX_VERTICAL = "│┃║┆┇┊┋╎╏"
 _BOX_RE = re.compile("[\u2500-\u257f]")
+_ASCII_RULE_RE = re.compile(r"^\s*\+[-=+]{3,}\+\s*$")
 _RULE_LINE_RE = re.compile(r"^[\s\u2500-\u257f+\-=|:]+$")
 _LEAD_IN_RE = re.compile(r"^\s*(?:№|N)?\s*(?:п\s*/\s*п|п\.)?\s*$")  # "№" above "п/п |"
 _GAP_LINES = 12  # lines of one wrapped cell between two "|"
@@ -244,19 +245,24 @@ def _split_overflow(cells: list[str], width: int) -> list[list[str]]:
 
 
 def _grid_end(lines: list[str], start: int) -> int | None:
-    if not _BOX_RE.search(lines[start]):
+    """The end of a grid drawn with box characters, or with "+----+" rules and "|"."""
+    if not (_BOX_RE.search(lines[start]) or _ASCII_RULE_RE.match(lines[start])):
         return None
     index = start
-    while index < len(lines) and (_BOX_RE.search(lines[index]) or "|" in lines[index]):
+    while index < len(lines) and _in_grid(lines[index]):
         index += 1
     return index if index - start >= 2 else None
 
 
+def _in_grid(line: str) -> bool:
+    return bool(_BOX_RE.search(line) or "|" in line or _ASCII_RULE_RE.match(line))
+
+
 def _grid_rows(lines: list[str], table: int) -> list[Block]:
-    """Rows between rule lines; without rules, a row starts where its first cell does."""
+    """Rows between rule lines; a numbered first cell also opens a row (grids that rule off
+    only their header)."""
     groups: list[list[list[str]]] = []
     current: list[list[str]] = []
-    ruled = any(_RULE_LINE_RE.match(line) for line in lines[1:-1])
     for line in lines:
         if _RULE_LINE_RE.match(line):
             if current:
@@ -264,7 +270,7 @@ def _grid_rows(lines: list[str], table: int) -> list[Block]:
             current = []
             continue
         segments = _segments(line)
-        if current and not ruled and segments and segments[0].strip():
+        if current and segments and ROW_NUMBER_RE.match(segments[0].strip()):
             groups.append(current)
             current = []
         current.append(segments)

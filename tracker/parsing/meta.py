@@ -30,6 +30,7 @@ _LEADING_NUMBER_RE = re.compile(r"^№\s*(?P<n>[\w][\w\-/]*)\s*$")
 _MEETING_DATE_RE = re.compile(
     r"^дата(?:\s+и\s+время|,?\s+время)?(?:\s+проведения|\s+заседания)?", re.IGNORECASE
 )
+_SUBJECT_RE = re.compile(r"^Об?\s+[а-яё]\w+.{3,300}$")  # "О проведении Недели безопасности"
 _PREAMBLE_RE = re.compile(
     r"^(?:в\s+соответствии|на\s+основании|в\s+целях|во\s+исполнение|руководствуясь|заслушав"
     r"|рассмотрев|в\s+связи|согласно|в\s+рамках|для\s+четкой|с\s+целью)\b",
@@ -162,7 +163,8 @@ def read_header(lines: list[str], body_start: int, kind: str | None = None) -> H
 
 def _title(lines: list[str], marker: int | None) -> str | None:
     if marker is None:
-        return lines[0][:300] if lines else None
+        subject = next((line for line in lines[:15] if _SUBJECT_RE.match(line)), None)
+        return (subject or (lines[0] if lines else ""))[:300] or None
     heading = _bare_heading(lines[marker])
     parts = [heading]
     following = lines[marker + 1 : marker + 4] if len(heading.split()) <= 3 else []

@@ -30,6 +30,9 @@ _DATED_RE = re.compile(
     r"|ноябр|декабр",
     re.IGNORECASE,
 )
+TICK = "tick"
+_PART_KINDS = frozenset({"quarter", "half", "month", "school_term"})
+_TICK_RE = re.compile(r"^\s*(?:[хxХX+✓✔√vV*•●]|да)\s*$")
 _OPEN_END_RE = re.compile(r"(?:[-–—,]|\b(?:по|до|с|со|и))\s*$", re.IGNORECASE)
 NO_COLUMNS = (
     "В таблице не найдены столбцы «Мероприятие», «Срок», «Ответственный»: "
@@ -39,16 +42,48 @@ NO_COLUMNS = (
 
 def columns_of(cells: tuple[str, ...]) -> dict[str, int] | None:
     """Map column roles to indexes when this row is a measures-table header."""
-    if not _HEADER_HINT_RE.search(" ".join(c[:120] for c in cells)):
+    ticks = _tick_columns(cells)
+    if not _HEADER_HINT_RE.search(" ".join(c[:120] for c in cells)) and len(ticks) < 2:
         return None
     found: dict[str, int] = {}
     for index, cell in enumerate(cells):
         role = column_role(cell)
         if role is not None:
             found.setdefault(role, index)
-    if "text" in found and ("deadline" in found or "owner" in found):
+    if len(ticks) >= 2 and "deadline" not in found:
+        found.update(ticks)  # "I кв. | II кв. | III кв. | IV кв.": a period ticked per row
+    if "text" in found and ("deadline" in found or "owner" in found or len(ticks) >= 2):
         return found
     return None
+
+
+def _tick_columns(cells: tuple[str, ...]) -> dict[str, int]:
+    """Columns titled by a period ("I кв." … "IV кв.", "Сентябрь" …) in a header whose other
+    cells all name a role: a data row with two dates is no such header."""
+    ticks = {f"{TICK}{i}": i for i, cell in enumerate(cells) if _period_title(cell)}
+    others = [c for i, c in enumerate(cells) if i not in ticks.values() and c.strip()]
+    if len(ticks) < 2 or not all(column_role(c) for c in others):
+        return {}
+    return ticks
+
+
+def _period_title(cell: str) -> bool:
+    """A header cell that is only a part of a year: "I кв.", "II полугодие", "Сентябрь"."""
+    cell = " ".join(cell.split())
+    if not cell or len(cell) > 24:
+        return False
+    phrases = [p for p in find_phrases(cell, cell=True) if p.kinds & _PART_KINDS]
+    return bool(phrases) and sum(len(p.text) for p in phrases) >= 0.8 * len(cell.strip(" ."))
+
+
+def _ticked(cells: dict[str, list[str]], headers: tuple[str, ...]) -> str:
+    """The periods a row ticks ("х", "+", "✓") in its period columns, as one term."""
+    ticked = [
+        headers[int(role[len(TICK) :])]
+        for role, values in cells.items()
+        if role.startswith(TICK) and _TICK_RE.match(" ".join(values))
+    ]
+    return "; ".join(" ".join(t.split()) for t in ticked)
 
 
 def column_role(cell: str) -> str | None:
@@ -70,6 +105,7 @@ class TableState:
     item_depth: int | None = None  # parts of the first item number ("1.1" → 2)
     month: str = ""  # the month of the rows in a plan grouped by month
     place_in_term: bool = False  # "Место и дата проведения": only the dates are the term
+    headers: tuple[str, ...] = ()  # the header row, for the periods its columns name
     items: list[RawItem] = field(default_factory=list)
     cells: list[dict[str, list[str]]] = field(default_factory=list)
 
@@ -87,7 +123,9 @@ def parse_tables(blocks: list[Block]) -> tuple[list[RawItem], list[int], bool]:
         if columns is None:
             index += 1
             continue
-        state = TableState(columns, place_in_term=_place_in_term(block.cells, columns))
+        state = TableState(
+            columns, place_in_term=_place_in_term(block.cells, columns), headers=block.cells
+        )
         if _split_terms_row(blocks, index + 1, columns):
             index += 1  # "Сроки" over "начало | окончание": the second header row is used
         end = _walk_table(blocks, index + 1, state)
@@ -323,6 +361,7 @@ def _finish(state: TableState) -> list[RawItem]:
         item.deadline_raw = _in_month(clean(" ".join(cells.get("month", []))), _term(cells))
         if state.place_in_term:
             item.deadline_raw = _dates_only(item.deadline_raw)
+        item.deadline_raw = item.deadline_raw or _ticked(cells, state.headers) or None
         owner_text = clean(" ".join(cells.get("owner", []) + cells.get("co_owner", [])))
         item.owners = list(parse_owners(owner_text)) if owner_text else []
         if item.deadline_raw is None or not item.owners:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from tracker.domain.owners.controller import keeps_control
 from tracker.parsing.common import clean, ends_sentence
 from tracker.parsing.items import Found, RawItem
+from tracker.parsing.letter import read_letter
 from tracker.parsing.lists import parse_list
 from tracker.parsing.meta import Header, detect_kind, read_header
 from tracker.parsing.order import FIRST_ITEM_RE, has_operative_word, parse_order, until_end
@@ -92,6 +93,9 @@ def _guess(lines: list[str], table_items: list[RawItem]) -> tuple[str, Found]:
     an order; else the first reading that finds items."""
     if table_items:
         return "roadmap", Found(body_start=0)
+    letter = read_letter(lines)
+    if letter is not None and letter.items:
+        return "order", letter
     if has_operative_word(lines):
         found = parse_order(lines)
         if found.items:

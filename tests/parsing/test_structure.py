@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
+from tracker.domain.text import normalize_line
 from tracker.parsing.api import parse_bytes
-from tracker.parsing.common import clean, split_clauses
+from tracker.parsing.common import split_clauses
 from tracker.parsing.meta import parse_date, stated_period
 from tracker.parsing.roadmap import NO_COLUMNS
 
@@ -245,9 +246,9 @@ def test_stated_period(title, expected):
     assert stated_period([title]) == expected
 
 
-def test_clean_strips_markup():
+def test_normalisation_strips_markup():
     raw = "**Итог:** <p>первый</p> <ul><li>- второй</li></ul>   *третий*"
-    assert clean(raw) == "Итог: первый - второй третий"
+    assert normalize_line(raw).split("\n") == ["Итог:", "первый", "- второй", "третий"]
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ Words are compared by lemma (pymorphy3), so inflected forms match: "монито
 
 import re
 
-from tracker.domain.owners.morph import lemma
+from tracker.domain.morph import lemma
 from tracker.domain.owners.safety import never_raise
 from tracker.domain.owners.text import clean_text
 

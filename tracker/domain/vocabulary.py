@@ -41,23 +41,37 @@ MONTHS_GENITIVE = (
     "октября", "ноября", "декабря",
 )  # fmt: skip
 
+MONTHS_NOMINATIVE = (
+    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+    "октябрь", "ноябрь", "декабрь",
+)  # fmt: skip
+
+
+# The short forms tables use: "янв.", "февр.", "сент.", "нояб.".
+MONTH_ABBREVIATIONS = (
+    "янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+)  # fmt: skip
+_MAY = frozenset({"май", "мая", "мае", "маю", "маем"})
+MONTH_ABBREVIATED = r"(?:янв|февр?|мар|апр|авг|сент?|окт|нояб?|дек)"
+
 
 def month_of(word: str) -> int | None:
-    """1–12 for a month name in any case ("мая", "Сентябрь"), None for another word."""
-    word = word.lower()
-    if word in ("ма", "мар"):
-        return None
-    for number, stem in enumerate(MONTH_STEMS, start=1):
-        if word.startswith(stem) and (stem != "ма" or word in ("май", "мая", "мае", "маю")):
+    """1–12 for a month name in any case or abbreviated ("мая", "Сентябрь", "сент."), None
+    for another word."""
+    word = word.lower().rstrip(".")
+    for number, short in enumerate(MONTH_ABBREVIATIONS, start=1):
+        if word.startswith(short) and (
+            short != "ма" or word in ("май", "мая", "мае", "маю", "маем")
+        ):
             return number
     return None
 
 
 # --- the words that open and frame a document's points -----------------------------------
-# The operative word after a preamble: "ПРИКАЗЫВАЮ:", "администрация постановляет:".
+# The operative word of an order after its preamble: "ПРИКАЗЫВАЮ:", "администрация
+# постановляет:".
 OPERATIVE_VERBS = (
     "приказываю", "постановляю", "постановляет", "обязываю", "распоряжаюсь", "предлагаю",
-    "решил", "решила", "решили", "постановил", "постановила", "постановили",
 )  # fmt: skip
 # "Рекомендовать руководителям ОО …": a verb that hands the point to its addressee.
 FRAMING_VERBS = ("рекомендовать", "поручить", "обязать", "предложить", "просить")

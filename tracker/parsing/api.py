@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tracker.domain.deadlines import Deadline, Period, parse_deadline
+from tracker.domain.deadlines.finder import DAY_KINDS, find_phrases
 from tracker.domain.stages import stage_from_section, stage_from_text
 from tracker.parsing.items import RawItem
 from tracker.parsing.meta import derived_period, stated_period
@@ -115,13 +116,6 @@ def document_period(found: Structure, today: date, problems: list[str]) -> Perio
     return _holding_dated_deadlines(Period(*derived_period(anchor, item_text)), found, anchor)
 
 
-# A deadline that names its day or its year; "II полугодие" and "в течение года" take theirs
-# from the period, so they cannot stretch it.
-_NAMED_DAY_RE = re.compile(
-    r"\d{1,2}(?:\s?[./]\s?\d{1,2}|\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр"
-    r"|октябр|ноябр|декабр)\w*)|\b20\d\d\b",
-    re.IGNORECASE,
-)
 
 
 def _holding_dated_deadlines(period: Period, found: Structure, anchor: date) -> Period:
@@ -140,11 +134,19 @@ def _holding_dated_deadlines(period: Period, found: Structure, anchor: date) -> 
 
 def _latest_dated_deadline(found: Structure, period: Period, anchor: date) -> date | None:
     """The latest deadline that names its day or year ("к 1 сентября", "в феврале 2025 г.")."""
-    named = [
-        raw.deadline_raw for raw in found.items if _NAMED_DAY_RE.search(raw.deadline_raw or "")
-    ]
+    named = [raw.deadline_raw for raw in found.items if _names_day_or_year(raw.deadline_raw)]
     dues = (parse_deadline(phrase, period, anchor=anchor) for phrase in named)
     return max((d.due for d in dues if d.kind in ("date", "span") and d.due), default=None)
+
+
+def _names_day_or_year(phrase: str | None) -> bool:
+    """ "к 1 сентября", "в феврале 2025 г.": a deadline that names its day or its year;
+    "II полугодие" and "в течение года" take theirs from the period, so cannot stretch it."""
+    if not phrase:
+        return False
+    if _YEAR_RE.search(phrase):
+        return True
+    return any(p.kinds & DAY_KINDS for p in find_phrases(phrase, cell=True))
 
 
 def _undated_period(found: Structure, today: date, problems: list[str]) -> Period:

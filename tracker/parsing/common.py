@@ -7,26 +7,8 @@ from dataclasses import dataclass, field
 
 from tracker.parsing.inline_deadline import cut_frequency, cut_inline_deadline
 
-_TAG_RE = re.compile(r"<[^>]{0,400}>")
-_LI_RE = re.compile(r"<li[^>]*>", re.IGNORECASE)
-_BOLD_RE = re.compile(r"\*\*|__")
-_EDGE_STAR_RE = re.compile(r"(^\*+|\*+$)")
-_ITALIC_RE = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 _ABBREVIATED_END_RE = re.compile(r"(?:^|[\s.])[А-ЯЁA-Zг]\.$")
 _SPACE_RE = re.compile(r"\s+")
-_MD_HEADING_RE = re.compile(r"^#{1,6}\s+")  # "# ПРОТОКОЛ № 1" in a .md export
-_SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+([.,;:)»])")
-_ENTITY = {
-    "&nbsp;": " ",
-    "&laquo;": "«",
-    "&raquo;": "»",
-    "&quot;": '"',
-    "&amp;": "&",
-    "&lt;": "<",
-    "&gt;": ">",
-    "&ndash;": "–",
-    "&mdash;": "—",
-}
 
 ITEM_RE = re.compile(
     r"^(?P<label>(?P<num>(?:\d{1,2}\.){1,3}\d{1,2}|\d{1,2})(?P<close>[.)])?"
@@ -52,36 +34,10 @@ _CLAUSE_RE = re.compile(
 )
 
 
-_LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxYy", "АаВСсЕеНКМОоРрТХхУу")
-_LATIN_RE = re.compile(r"[A-Za-z]")
-_CYRILLIC_RE = re.compile(r"[А-Яа-яЁё]")
-_MIXED_WORD_RE = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
-_LOOKALIKE_CAPS_RE = re.compile(r"(?<![\w.-])[AOEKMHCPTXB]{2,3}(?![\w-])")
-
-
-def clean(text: str | None) -> str:
-    """Strip HTML, markdown emphasis and entities; collapse whitespace."""
-    if not text:
-        return ""
-    if "<" in text:
-        text = _TAG_RE.sub(" ", _LI_RE.sub(" ", text))
-    if "&" in text:
-        for entity, char in _ENTITY.items():
-            text = text.replace(entity, char)
-    if "*" in text or "__" in text:
-        text = _ITALIC_RE.sub(r"\1", _BOLD_RE.sub("", text))
-    text = _SPACE_RE.sub(" ", text).strip()
-    text = _MD_HEADING_RE.sub("", _EDGE_STAR_RE.sub("", text).strip())
-    return cyrillic_lookalikes(_SPACE_BEFORE_PUNCT_RE.sub(r"\1", text))
-
-
-def cyrillic_lookalikes(text: str) -> str:
-    """Latin letters typed for Cyrillic ones: "пoстоянно" with a Latin o, "руководители OO".
-    Only words that mix the two scripts, and two or three capitals beside Russian words."""
-    if not _LATIN_RE.search(text) or not _CYRILLIC_RE.search(text):
-        return text
-    text = _MIXED_WORD_RE.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
-    return _LOOKALIKE_CAPS_RE.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
+def one_line(text: str | None) -> str:
+    """Text on one line: the parts joined from cells and lines (already normalised at the
+    door) with their whitespace collapsed."""
+    return " ".join((text or "").split())
 
 
 def printed_number(match: re.Match) -> str:

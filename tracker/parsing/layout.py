@@ -14,9 +14,9 @@ import re
 from collections import Counter
 from itertools import count
 
+from tracker.domain.text import mend_words, normalize_line
 from tracker.parsing.blocks import Block, paragraph, row, strong_cells
 from tracker.parsing.line_rows import rows_from_lines
-from tracker.parsing.normalize import mend_words, normalize_line
 
 _SEPARATOR_CELL_RE = re.compile(r"^\s*:?-{2,}:?\s*$")
 _MARKER_CELL_RE = re.compile(r"^\s*(?:(?:\d{1,2}\.)*\d{1,2}[.)]?|[а-яa-z]\)|[-–—•·▪●])\s*$")

@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.domain.deadlines.finder import find_phrases
+from tracker.domain.morph import is_infinitive
 from tracker.domain.owners import split_addressee
-from tracker.domain.owners.morph import is_infinitive
+from tracker.domain.vocabulary import FRAMING_VERBS, alternation
 from tracker.parsing.common import (
     BULLET_RE,
     ITEM_RE,
@@ -21,7 +22,7 @@ from tracker.parsing.common import (
 )
 
 _FIRST_WORD_RE = re.compile(r"^[«\"(]?([А-ЯЁа-яё]+)")
-_FRAMING_VERBS = r"(?:рекомендовать|поручить|обязать|предложить|просить)"
+_FRAMING_VERBS = rf"(?:{alternation(FRAMING_VERBS)})"
 _ADDRESS_VERB_RE = re.compile(rf"^{_FRAMING_VERBS}\s+", re.IGNORECASE)
 _CLAUSE_START_RE = re.compile(
     r"^\(?\s*(?:в\s+)?(?:срок|ответственн|исполнител|отв\.)", re.IGNORECASE

@@ -7,21 +7,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS = {
-    "январ": 1,
-    "феврал": 2,
-    "март": 3,
-    "апрел": 4,
-    "ма": 5,
-    "июн": 6,
-    "июл": 7,
-    "август": 8,
-    "сентябр": 9,
-    "октябр": 10,
-    "ноябр": 11,
-    "декабр": 12,
-}
-_MONTH_ALT = r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+from tracker.domain.vocabulary import MONTHS_GENITIVE, MONTHS_NOMINATIVE, month_of
+
+_MONTH_ALT = "|".join(MONTHS_GENITIVE)
 _NUMERIC_DATE = r"(?P<d>\d{1,2})\s?[./]\s?(?P<m>\d{1,2})\s?[./]\s?(?P<y>\d{4}|\d{2})(?!\d)"
 _WORD_DATE = rf"[«\"]?(?P<wd>\d{{1,2}})[»\"]?\s+(?P<wm>{_MONTH_ALT})\s+(?P<wy>\d{{4}})"
 DATE_RE = re.compile(rf"(?:{_NUMERIC_DATE}|{_WORD_DATE})", re.IGNORECASE)
@@ -85,9 +73,7 @@ _PERIOD_YEARS_RE = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_MONTH_RE = re.compile(
-    r"\bна\s+(?P<m>январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь)"
-    r"\s+(?P<y>20\d\d)\b",
-    re.IGNORECASE,
+    rf"\bна\s+(?P<m>{'|'.join(MONTHS_NOMINATIVE)})\s+(?P<y>20\d\d)\b", re.IGNORECASE
 )  # "План работы ИМЦ на февраль 2025 года"
 _PERIOD_ONE_YEAR_RE = re.compile(r"\bна\s+(?P<a>20\d\d)\s*(?:год|г\.)(?!\w)", re.IGNORECASE)
 _PLACE_RE = re.compile(r"^(?:г|гор|пос|п|с|пгт|ст)\.\s*[А-ЯЁ][\w-]*$")
@@ -126,7 +112,7 @@ def _date_from_match(match: re.Match) -> date | None:
     else:
         day, year_n = int(match.group("wd")), int(match.group("wy"))
         word = match.group("wm").lower()
-        month = next(n for stem, n in MONTHS.items() if word.startswith(stem))
+        month = month_of(word)
     try:
         return date(year_n, month, day) if 1990 <= year_n <= 2100 else None
     except ValueError:
@@ -281,7 +267,7 @@ def stated_period(title_lines: list[str]) -> tuple[date, date] | None:
             return date(a, 1, 1), date(b, 12, 31)
     month = _PERIOD_MONTH_RE.search(text)
     if month:
-        number = next(n for stem, n in MONTHS.items() if month.group("m").lower().startswith(stem))
+        number = month_of(month.group("m"))
         year = int(month.group("y"))
         return date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1])
     one = _PERIOD_ONE_YEAR_RE.search(text)

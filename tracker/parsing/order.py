@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import re
 
+from tracker.domain.vocabulary import OPERATIVE_VERBS, alternation
 from tracker.parsing.items import Found
 from tracker.parsing.lists import parse_list
 from tracker.parsing.shaping import shape
 from tracker.parsing.signature import is_signature
 
-_VERBS = (
-    "приказываю",
-    "постановляю",
-    "постановляет",
-    "обязываю",
-    "распоряжаюсь",
-    "предлагаю",
-)
-ORDER_MARKER_RE = re.compile(
-    "(?:" + "|".join(r"\s?".join(verb) for verb in _VERBS) + r")\s*[:.]?", re.IGNORECASE
-)
+ORDER_MARKER_RE = re.compile(rf"(?:{alternation(OPERATIVE_VERBS)})\s*[:.]?", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"^(\d{1,2})([.)])\s")
 FIRST_ITEM_RE = re.compile(r"^1[.)]\s")
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from tracker.domain.morph import is_infinitive
 from tracker.domain.owners import split_addressee
-from tracker.domain.owners.morph import is_infinitive
+from tracker.domain.vocabulary import DECISION_WORDS, SPEECH_WORDS, alternation
 from tracker.parsing.common import ITEM_RE
 from tracker.parsing.items import Found
 from tracker.parsing.lists import parse_list
@@ -17,9 +18,9 @@ from tracker.parsing.shaping import shape
 from tracker.parsing.signature import is_signature
 
 
-def _spaced(word: str) -> str:
-    """ "решили" → "р\\s?е\\s?ш…": the word typed with spaces between letters."""
-    return r"\s?".join(word)
+def _words(options) -> str:
+    """An alternation of vocabulary words; a space between words matches any spacing."""
+    return alternation(option.replace(" ", r"\s+") for option in options)
 
 
 # "1.", "2)", "II.": the number of an agenda question before a block's keyword.
@@ -29,15 +30,11 @@ _NUMBERING = r"(?:(?:\d{1,2}|(?-i:[IVXLC]{1,6}))[.)]\s*)?"
 # verb is allowed when a colon follows it.
 DECISION_RE = re.compile(
     rf"^{_NUMBERING}(?:по\s+\w+\s+вопросу\s+)?(?P<lead>[А-ЯЁа-яё ,]{{3,80}}?\s)?"
-    r"(?:решили|постановили|решено|решение|приняли\s+решение|принятые\s+решения|"
-    r"решил[аи]?|постановил[аи]?|принято\s+решение|"
-    rf"{_spaced('решили')}|{_spaced('постановили')})\s*(?P<colon>[:.\-–—]?)\s*(?P<rest>.*)$",
+    rf"(?:{_words(DECISION_WORDS)})\s*(?P<colon>[:.\-–—]?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 END_RE = re.compile(
-    rf"^{_NUMBERING}(?:выступил[аи]?|слушали|с\s?л\s?у\s?ш\s?а\s?л\s?и|голосовали|голосование|"
-    r"итоги\s+голосования|председатель|председательствующий|секретарь|приложени[ея]|"
-    r"по\s+\w+\s+вопросу|вопрос\s+№?\s*\d|повестка|подписи|докладчик)\b",
+    rf"^{_NUMBERING}(?:{_words(SPEECH_WORDS)}|по\s+\w+\s+вопросу|вопрос\s+№?\s*\d)\b",
     re.IGNORECASE,
 )
 QUESTION_HEADING_RE = re.compile(

@@ -10,8 +10,8 @@ import re
 
 from charset_normalizer import from_bytes
 
+from tracker.domain.text import normalize_line, normalize_text
 from tracker.parsing.blocks import Block, paragraph, row
-from tracker.parsing.normalize import normalize_line, normalize_text
 
 MAX_BYTES = 10 * 1024 * 1024
 TEXT_EXTENSIONS = {".txt", ".md", ".text"}

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracker.domain.deadlines.finder import find_phrases
+from tracker.domain.deadlines.finder import DATE_KINDS, find_phrases
 from tracker.domain.deadlines.lexicon import fold
 from tracker.domain.owners import parse_owners
 from tracker.domain.vocabulary import COLUMN_ROLES, IGNORED_COLUMNS
-from tracker.parsing.common import BULLET_RE, clean, split_clauses
+from tracker.parsing.common import BULLET_RE, one_line, split_clauses
 from tracker.parsing.items import RawItem
 from tracker.parsing.readers import Block
 from tracker.parsing.shaping import is_actionable
@@ -25,11 +25,6 @@ _HEADER_HINT_RE = re.compile(r"срок|дата|период|время|отв�
 _WORD_START_RE = re.compile(r"(?<![\w/])(?=[\w№])")
 ITEM_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?$")
 _INDEX_ROW_RE = re.compile(r"^\d{1,2}$")
-_DATED_RE = re.compile(
-    r"\d{1,2}\s?[./]\s?\d{1,2}|январ|феврал|март|апрел|ма[йяе]\b|июн|июл|август|сентябр|октябр"
-    r"|ноябр|декабр",
-    re.IGNORECASE,
-)
 TICK = "tick"
 _PART_KINDS = frozenset({"quarter", "half", "month", "school_term"})
 _TICK_RE = re.compile(r"^\s*(?:[хxХX+✓✔√vV*•●]|да)\s*$")
@@ -141,7 +136,7 @@ def _split_terms_row(blocks: list[Block], index: int, columns: dict[str, int]) -
     соисполнители" (both own the item)."""
     if index >= len(blocks) or not blocks[index].is_row:
         return False
-    cells = [clean(c).lower() for c in blocks[index].cells]
+    cells = [one_line(c).lower() for c in blocks[index].cells]
     found = {}
     for column, cell in enumerate(cells):
         if cell.startswith(("окончан", "завершен")) and "deadline" in columns:
@@ -182,7 +177,7 @@ def _clean_cells(raw: tuple[str, ...], columns: dict[str, int]) -> tuple[str, ..
     apart, so two deadlines are not read as one range."""
     terms = {columns.get("deadline"), columns.get("deadline_end")}
     return tuple(
-        clean(_term_lines(cell) if index in terms else cell) for index, cell in enumerate(raw)
+        one_line(_term_lines(cell) if index in terms else cell) for index, cell in enumerate(raw)
     )
 
 
@@ -200,7 +195,7 @@ def _term_lines(cell: str) -> str:
 def _paragraph(text: str, state: TableState, rest: list[Block]) -> bool:
     """Place a paragraph found between the table's rows; False when it ends the table."""
     role = paragraph_role(text, rest, state.item_depth)
-    text = clean(text)
+    text = one_line(text)
     if role == "section":
         joined = state.last_was_section and text[:1].islower()
         state.section = f"{state.section} {text}" if joined else text
@@ -298,7 +293,7 @@ def _is_section(cells, filled, number, text, state: TableState, rest: list[Block
 def _next_number(rest: list[Block], state: TableState) -> str:
     for block in rest[:5]:
         if block.is_row:
-            value = clean(_cell(block.cells, state, "number"))
+            value = one_line(_cell(block.cells, state, "number"))
             if value:
                 return value
     return ""
@@ -323,8 +318,8 @@ def _clauses_in_text(item: RawItem) -> None:
 
 def _term(cells: dict[str, list[str]]) -> str:
     """The deadline cell, or "начало – окончание" from the two cells of a split term."""
-    start = clean(" ".join(cells.get("deadline", []))).strip(" –—-")
-    end = clean(" ".join(cells.get("deadline_end", []))).strip(" –—-")
+    start = one_line(" ".join(cells.get("deadline", []))).strip(" –—-")
+    end = one_line(" ".join(cells.get("deadline_end", []))).strip(" –—-")
     if start and end and start != end:
         return f"{start} – {end}"
     return end or start
@@ -333,7 +328,7 @@ def _term(cells: dict[str, list[str]]) -> str:
 def _in_month(month: str, deadline: str) -> str | None:
     """The deadline of a row in a plan grouped by month: "в течение месяца" or "2-я неделя"
     under "Декабрь" is read as "Декабрь, в течение месяца"; a stated date stands alone."""
-    if not month or _DATED_RE.search(deadline):
+    if not month or any(p.kinds & DATE_KINDS for p in find_phrases(deadline, cell=True)):
         return deadline or None
     return f"{month}, {deadline}" if deadline else month
 
@@ -353,20 +348,20 @@ def _dates_only(cell: str | None) -> str | None:
 def _finish(state: TableState) -> list[RawItem]:
     out = []
     for item, cells in zip(state.items, state.cells, strict=True):
-        text = clean(" ".join(cells.get("text", [])))
+        text = one_line(" ".join(cells.get("text", [])))
         bullet = BULLET_RE.match(text)
         item.text = bullet.group("rest") if bullet else text
         if not item.text:
             continue
-        item.deadline_raw = _in_month(clean(" ".join(cells.get("month", []))), _term(cells))
+        item.deadline_raw = _in_month(one_line(" ".join(cells.get("month", []))), _term(cells))
         if state.place_in_term:
             item.deadline_raw = _dates_only(item.deadline_raw)
         item.deadline_raw = item.deadline_raw or _ticked(cells, state.headers) or None
-        owner_text = clean(" ".join(cells.get("owner", []) + cells.get("co_owner", [])))
+        owner_text = one_line(" ".join(cells.get("owner", []) + cells.get("co_owner", [])))
         item.owners = list(parse_owners(owner_text)) if owner_text else []
         if item.deadline_raw is None or not item.owners:
             _clauses_in_text(item)
-        item.result = clean(" ".join(cells.get("result", []))) or None
+        item.result = one_line(" ".join(cells.get("result", []))) or None
         item.actionable = is_actionable(item.text, addressed=bool(item.owners))
         out.append(item)
     return out

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from tracker.domain.morph import is_infinitive
 from tracker.domain.owners import find_controller, parse_owners, split_addressee
-from tracker.domain.owners.morph import is_infinitive
 from tracker.domain.owners.names import find_people
 from tracker.domain.owners.units import owners_from_phrase
-from tracker.parsing.common import clean, split_clauses
+from tracker.domain.vocabulary import FRAMING_VERBS, alternation
+from tracker.parsing.common import one_line, split_clauses
 from tracker.parsing.items import Found, RawItem
 from tracker.parsing.lists import Draft
 
@@ -57,7 +58,9 @@ _APPOINTED_RE = re.compile(
     r"^(?:определить|назначить)\s+(?P<who>\S.{2,250}?)\s+ответственн(?:ым|ой|ыми)\b", re.I
 )
 _LETTER_RE = re.compile(r"[А-ЯЁа-яёA-Za-z]")
-_RECOMMEND_INSIDE_RE = re.compile(r"(?:\bи|,)\s+(?=(?:рекомендовать|поручить)\s)", re.IGNORECASE)
+_RECOMMEND_INSIDE_RE = re.compile(
+    rf"(?:\bи|,)\s+(?=(?:{alternation(FRAMING_VERBS)})\s)", re.IGNORECASE
+)
 _CONTROL_RE = re.compile(r"^контроль\s+(?:за|над)?\s*(?:исполнени|выполнени)", re.IGNORECASE)
 
 
@@ -69,7 +72,7 @@ def shape(drafts: list[Draft], found: Found) -> None:
 
 
 def shape_one(draft: Draft, found: Found) -> RawItem | None:
-    text = clean(draft.text)
+    text = one_line(draft.text)
     if not _LETTER_RE.search(text):
         return None  # "5." cut off by the end of the excerpt
     if _CONTROL_RE.match(text):

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.domain.owners.controller import keeps_control
-from tracker.parsing.common import clean, ends_sentence
+from tracker.parsing.common import ends_sentence, one_line
 from tracker.parsing.items import Found, RawItem
 from tracker.parsing.letter import read_letter
 from tracker.parsing.lists import parse_list
@@ -114,7 +114,7 @@ def _flat_lines(blocks: list[Block], used: set[int]) -> list[str]:
         if index in used:
             continue
         text = " ".join(c for c in block.cells if c.strip()) if block.is_row else block.text
-        text = clean(text)
+        text = one_line(text)
         if text:
             out.append(text)
     return out

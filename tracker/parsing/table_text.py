@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.parsing.common import BULLET_RE, clean
+from tracker.parsing.common import BULLET_RE, one_line
 from tracker.parsing.readers import Block
 from tracker.parsing.signature import is_signature
 
@@ -22,7 +22,7 @@ _LOOKAHEAD = 6
 
 def signature_row(cells: tuple[str, ...]) -> bool:
     """ "Начальник управления образования <tab> Н.В. Зотов": the signature ends the table."""
-    filled = [clean(c) for c in cells if c.strip()]
+    filled = [one_line(c) for c in cells if c.strip()]
     return (
         1 <= len(filled) <= 2
         and is_signature(filled[0])
@@ -43,7 +43,7 @@ def depth(number: str) -> int:
 def paragraph_role(text: str, rest: list[Block], item_depth: int | None) -> str | None:
     """What a paragraph inside a table is: "section", "item", "continuation", or None when
     it ends the table. `item_depth` is how many parts the rows' item numbers have."""
-    text = clean(text)
+    text = one_line(text)
     if ROMAN_RE.match(text):
         return "section"
     if not text or is_signature(text) or not table_resumes(rest):

@@ -29,6 +29,8 @@ STRONG = words(
     "per_years per_unit yearly halfly quarterly monthly weekly terms day_of_month part_end "
     "relative relative_term daily following"
 )
+DAY_KINDS = words("iso num num_dm num_range day_range word_date week_of")
+DATE_KINDS = DAY_KINDS | words("num_my month")
 END_ONLY = frozenset({"ongoing", "optional", "external", "event"})
 FREQUENCIES = words("yearly halfly quarterly monthly weekly daily per_unit per_years terms weekday")
 _CONNECTOR_RE = re.compile(

@@ -6,18 +6,14 @@ the patterns need only one spelling of each.
 
 from __future__ import annotations
 
-import html
 import re
 
-# Month stems: any grammatical case (январь, января, январе) and the usual abbreviations.
-MONTH_PREFIXES = (
-    ("янв", 1), ("фев", 2), ("мар", 3), ("апр", 4), ("ма", 5), ("июн", 6),
-    ("июл", 7), ("авг", 8), ("сен", 9), ("окт", 10), ("ноя", 11), ("дек", 12),
-)  # fmt: skip
-MONTH = (
-    r"(?:(?:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
-    r"|ма[йяею]|маем|(?:янв|февр?|мар|апр|авг|сент?|окт|нояб?|дек)\b\.?)"
-)
+from tracker.domain.text import normalize_line, normalize_text
+from tracker.domain.vocabulary import MONTH_ABBREVIATED, MONTH_STEMS, month_of
+
+# Month names in any grammatical case (январь, января, январе) and abbreviated.
+_STEMS = "|".join(stem for stem in MONTH_STEMS if stem != "ма")
+MONTH = rf"(?:(?:{_STEMS})[а-я]*|ма[йяею]|маем|{MONTH_ABBREVIATED}\b\.?)"
 WEEKDAYS = (
     ("понедельник", "MO"), ("вторник", "TU"), ("сред", "WE"), ("четверг", "TH"),
     ("пятниц", "FR"), ("суббот", "SA"), ("воскресен", "SU"),
@@ -147,12 +143,9 @@ JOINER_RE = re.compile(
 FROM_RE = re.compile(r"(?:^|[\s(,;:])(?:начиная\s+)?со?\s*$")  # "с А", "начиная с А"
 ITEM_REF_RE = re.compile(r"(?:\bп|\bпп|пункт[а-я]*|№)\.?\s*$")  # "п. 3.12" is no date
 
-_TAG_RE = re.compile(r"<[^>]*>")
 _DASH_RE = re.compile(r"[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]")
-_SPACE_RE = re.compile(r"\s+")
 
 
-BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)  # the lines of a table cell
 # A time of day: "10:00", "8-00", "15.00 час.", "19.00", "с 14 часов"; it dates nothing.
 CLOCK_RE = re.compile(
     r"(?<![\d.:-])(?:[01]?\d|2[0-3])(?::[0-5]\d|-[0-5]\d(?![.\d])|\.(?:1[3-9]|[2-5]\d|00)(?![.\d]))"
@@ -175,15 +168,17 @@ def fold(text: str) -> str:
 
 
 def normalize(raw: str) -> str:
-    """Lower case, ё → е, every dash → "-", tags and entities gone, spaces collapsed."""
-    text = BREAK_RE.sub("; ", raw)  # lines of a cell are separate dates, never one range
-    text = html.unescape(_TAG_RE.sub(" ", text)).lower().replace("ё", "е")
-    text = _SPACE_RE.sub(" ", _DASH_RE.sub("-", text))
-    return text.strip(" .,;:-\"'«»()")
+    """A deadline phrase through the one normalisation of text, then folded (lower case,
+    ё → е, every dash "-") on one line; the lines of a cell stay apart as separate dates."""
+    text = "; ".join(normalize_line(normalize_text(raw)).split("\n"))
+    return fold(" ".join(text.split())).strip(" .,;:-\"'«»()")
 
 
 def month_number(word: str) -> int:
-    return next(n for prefix, n in MONTH_PREFIXES if word.startswith(prefix))
+    number = month_of(word)
+    if number is None:
+        raise ValueError(word)
+    return number
 
 
 def weekday_code(word: str) -> str:

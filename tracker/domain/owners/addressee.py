@@ -9,17 +9,20 @@ mentioned elsewhere in the item are not owners.
 import re
 from typing import NamedTuple
 
+from tracker.domain.morph import PHRASE_POS, has_case, has_pos, is_infinitive, parses
 from tracker.domain.owners.model import Owner
-from tracker.domain.owners.morph import PHRASE_POS, has_case, has_pos, is_infinitive, parses
 from tracker.domain.owners.names import find_people
 from tracker.domain.owners.safety import never_raise
 from tracker.domain.owners.text import clean_text, enclosed_mask, strip_edges
 from tracker.domain.owners.units import owners_from_phrase
 from tracker.domain.owners.vocab import ORG_ABBREVIATION, first_words, is_owner_head
+from tracker.domain.vocabulary import FRAMING_VERBS, alternation
 
 _ITEM_NUMBER = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[а-яa-z]\)|[-–—•·])\s+")
-_FRAMING = re.compile(r"(рекомендовать|поручить|предложить|обязать)\s+", re.IGNORECASE)
-_FRAMING_REST = re.compile(r"^(?:рекомендовать|поручить|предложить)\b\s*:?\s*", re.IGNORECASE)
+_FRAMING = re.compile(rf"({alternation(FRAMING_VERBS)})\s+", re.IGNORECASE)
+_FRAMING_REST = re.compile(rf"^(?:{alternation(FRAMING_VERBS)})\b\s*:?\s*", re.IGNORECASE)
+# The framing verbs that take their addressee in the accusative ("Обязать руководителя …").
+_ACCUSATIVE_FRAMING = frozenset({"обязать", "просить"})
 _TOKEN = re.compile(r"[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яё]+)*|:|\d{1,2}\.\d{1,2}\.\d{2,4}")
 # Words that open a deadline or a manner, not a part of the addressee ("… Акимовой Н.В. в срок
 # до 10.02.2022 подготовить"): the rest of the item starts there.
@@ -144,7 +147,7 @@ def _split_leading(body: str) -> tuple[list[Owner], str]:
     case = "datv"
     framing = _FRAMING.match(body, start)
     if framing:
-        case = "accs" if framing.group(1).lower() == "обязать" else "datv"
+        case = "accs" if framing.group(1).lower() in _ACCUSATIVE_FRAMING else "datv"
         start = framing.end()
     boundary = _boundary(body, start)
     if boundary is None:

@@ -4,7 +4,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from tracker.domain.owners.morph import is_dictionary_word, lemmas, parses
+from tracker.domain.morph import is_dictionary_word, lemmas, parses
 from tracker.domain.owners.surnames import surname_to_nominative
 from tracker.domain.owners.vocab import (
     LABEL_LEMMAS,

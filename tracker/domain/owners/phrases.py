@@ -5,7 +5,7 @@
 
 import re
 
-from tracker.domain.owners.morph import (
+from tracker.domain.morph import (
     PHRASE_POS,
     UNKNOWN_CASE_ORDER,
     has_case,

@@ -2,7 +2,7 @@
 
 import re
 
-from tracker.domain.owners.morph import UNKNOWN_CASE_ORDER, keep_yo, parses
+from tracker.domain.morph import UNKNOWN_CASE_ORDER, keep_yo, parses
 
 # Suffix rules for surnames pymorphy3 has no surname reading for: (ending, case, gender) → new end.
 # Only the productive Russian families (-ов/-ев/-ин/-ын, -ский/-цкий) are touched, so an

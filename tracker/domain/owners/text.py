@@ -1,24 +1,8 @@
-"""Cleaning of owner text: markup leftovers, odd spaces, Latin look-alike letters, quotes."""
+"""Owner text: normalised, its edges trimmed, its top-level parts found."""
 
-import html
 import re
 
-_BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/li|/div|/tr|/td|li|p)\b[^>]*>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"<[^>]{0,200}>")
-_MARKDOWN = re.compile(r"\*{1,3}|_{2,}|`+")
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\r\f\v]")
-_SPACES = re.compile(r" {2,}")
-_MIXED_WORD = re.compile(r"\w+")
-_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
-_LOOKALIKES = str.maketrans("ABCEHKMOPTXYaceopxy", "АВСЕНКМОРТХУасеорху")
-_QUOTES = str.maketrans({"“": "«", "”": "»", "„": "«", "‟": "«"})
-
-# A lone capital letter before a dot between Cyrillic text: an initial typed in Latin
-# ("Иванов И.B.").
-_LATIN_INITIAL = re.compile(
-    r"(?:(?<=[а-яёА-ЯЁ] )|(?<=[А-ЯЁA-Z]\.)|(?<=[А-ЯЁA-Z]\. ))([ABCEHKMOPTXY])(?=\.)"
-)
+from tracker.domain.text import normalize_line, normalize_text
 
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 _EDGE_JUNK = " \n,;:–—-−.•·/\\|"
@@ -27,22 +11,8 @@ CLOSERS = "»)“"
 
 
 def clean_text(text: str) -> str:
-    """Text without markup and invisible characters, with Cyrillic letters restored."""
-    text = html.unescape(_BLOCK_TAG.sub("\n", text or ""))
-    text = _ANY_TAG.sub(" ", text)
-    text = _MARKDOWN.sub("", _INVISIBLE.sub("", text))
-    text = _ODD_SPACE.sub(" ", text).translate(_QUOTES)
-    text = _MIXED_WORD.sub(_restore_cyrillic, text)
-    text = _LATIN_INITIAL.sub(lambda m: m.group(1).translate(_LOOKALIKES), text)
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def _restore_cyrillic(match: re.Match[str]) -> str:
-    word = match.group(0)
-    if _CYRILLIC.search(word):
-        return word.translate(_LOOKALIKES)
-    return word
+    """Text a person typed or a reader gave, through the one normalisation of documents."""
+    return normalize_line(normalize_text(text or ""))
 
 
 def one_line(text: str) -> str:

@@ -10,8 +10,8 @@ an organisation or, for a set of institutions, a group.
 import re
 from dataclasses import dataclass
 
+from tracker.domain.morph import parses
 from tracker.domain.owners.model import Owner
-from tracker.domain.owners.morph import parses
 from tracker.domain.owners.names import PersonMatch, find_people
 from tracker.domain.owners.phrases import phrase_to_nominative, shared_case
 from tracker.domain.owners.text import strip_edges, top_level_spans

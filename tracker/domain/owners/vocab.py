@@ -2,7 +2,7 @@
 
 import re
 
-from tracker.domain.owners.morph import lemma, lemmas, parses
+from tracker.domain.morph import lemma, lemmas, parses
 
 POSITION_HEADS = frozenset(
     {

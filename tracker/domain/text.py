@@ -1,4 +1,5 @@
-"""One normalisation pass at the door: every reader's text goes through here once.
+"""One normalisation of text: every reader's text goes through it once at the door, and so
+does any owner or deadline a person types.
 
 Later stages trust what comes out: one kind of space, Cyrillic letters where Cyrillic was
 meant, "№" for the Latin "N" of document numbers, words typed with spaced letters ("п о с т а
@@ -12,7 +13,7 @@ import html
 import re
 from functools import lru_cache
 
-from tracker.domain.owners.morph import analyzer
+from tracker.domain.morph import analyzer
 from tracker.domain.vocabulary import ONE_LETTER_WORDS, PREFIXES, SHORT_WORDS
 
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -24,7 +25,7 @@ _MIXED_WORD_RE = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
 _LOOKALIKE_CAPS_RE = re.compile(r"(?<![\w.-])[AOEKMHCPTXB]{2,3}(?![\w-])")
 # A Latin initial between Cyrillic ones: "Иванов И.B.".
 _LATIN_INITIAL_RE = re.compile(
-    r"(?<=[А-ЯЁ]\.)\s?([ABCEHKMOPTXY])(?=\.)|(?<=[а-яё] )([ABCEHKMOPTXY])(?=\.\s?[А-ЯЁ]\.)"
+    r"(?:(?<=[а-яёА-ЯЁ] )|(?<=[А-ЯЁA-Z]\.)|(?<=[А-ЯЁA-Z]\. ))([ABCEHKMOPTXY])(?=\.)"
 )
 # "N 780-р", "N V-35/9", "N п/п": a standalone Latin N before a number is the number sign.
 _NUMERO_RE = re.compile(r"(?<![\w.])N(?=\s?(?:\S*\d|п\.|п/п|пп\b))")
@@ -38,8 +39,8 @@ _GLUED_WORD_RE = re.compile(r"(?<![\w-])[а-яё]{8,}(?![\w-])")
 # "2014-2015учебного года", "№ 16КАБИНЕТ МИНИСТРОВ": a number glued to the next word.
 _DIGIT_GLUED_RE = re.compile(r"(?<=\d)(?=[а-яё]{4,}|[А-ЯЁ]{4,})")
 _TAG_RE = re.compile(r"<[^>]{0,400}>")
-_BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_LI_RE = re.compile(r"<li[^>]*>", re.IGNORECASE)
+_BR_RE = re.compile(r"<\s*(?:br|/p|/li|/div|/tr|/td|li|p)\b[^>]*>", re.IGNORECASE)
+_QUOTES = str.maketrans({"“": "«", "”": "»", "„": "«", "‟": "«"})
 _BOLD_RE = re.compile(r"\*\*|__")
 _EDGE_STAR_RE = re.compile(r"(^\*+|\*+$)")
 _ITALIC_RE = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
@@ -68,12 +69,12 @@ def normalize_line(text: str) -> str:
     if not text:
         return ""
     if "<" in text:
-        text = _TAG_RE.sub(" ", _LI_RE.sub(" ", _BR_RE.sub("\n", text)))
+        text = _TAG_RE.sub(" ", _BR_RE.sub("\n", text))
     if "&" in text:
         text = html.unescape(text)
     if "*" in text or "__" in text:
         text = _ITALIC_RE.sub(r"\1", _BOLD_RE.sub("", text))
-    lines = (_one_line(line) for line in text.split("\n"))
+    lines = (_one_line(line.translate(_QUOTES)) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 

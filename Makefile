@@ -51,7 +51,7 @@ bench: install
 ## Re-extract the interface texts, merge them into the English catalog and compile it
 ## (then fill the new empty msgstr in tracker/translations/en/LC_MESSAGES/messages.po)
 translations:
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 -k lazy_ngettext:1,2 \
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ -k lazy_gettext -k ngettext:1,2 -k lazy_ngettext:1,2 \
 		-o tracker/translations/messages.pot .
 	$(BIN)/pybabel update -i tracker/translations/messages.pot -d tracker/translations \
 		--no-fuzzy-matching

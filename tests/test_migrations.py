@@ -41,3 +41,28 @@ def test_migrations_match_models_on_postgresql(empty_postgres_url):
     finally:
         with app.app_context():
             db.engine.dispose()
+
+
+def test_stored_problem_sentences_become_codes_and_back():
+    """The revision that made problems codes converts what earlier imports stored."""
+    import importlib.util
+    from pathlib import Path
+
+    path = next(Path("migrations/versions").glob("*_problems_as_codes.py"))
+    spec = importlib.util.spec_from_file_location("problems_as_codes", path)
+    revision = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(revision)
+    stored = [
+        "Ответственный не указан: назначьте исполнителя вручную.",
+        "Срок не указан",
+        "Срок «до 31.02.2022» не распознан: неверная дата «31.02.2022»",
+        "В пункте больше одного срока: проверьте.",
+    ]
+    codes = [revision._record(sentence) for sentence in stored]
+    assert [c["code"] for c in codes] == [
+        "owner_missing",
+        "deadline_missing",
+        "deadline_note",
+        "note",
+    ]
+    assert [revision._sentence(c) for c in codes] == stored

@@ -10,7 +10,8 @@ from tracker.assignments.models import Assignment, AuditEvent, Occurrence
 from tracker.documents.models import Item
 from tracker.extensions import db as _db
 from tracker.notifications.models import MailBatch
-from tracker.parsing.api import NO_OWNER
+
+OWNER_MISSING = {"code": "owner_missing"}
 
 FEB_10, FEB_11 = date(2022, 2, 10), date(2022, 2, 11)  # 12.02.2022 is a Saturday
 
@@ -27,7 +28,7 @@ def doc(db, make, nogliki):
         controller=people["renkevich"],
     )
     undated = make.item(document, text="Разработать положение", deadline_kind="none")
-    undated.problems = ["Срок не указан"]
+    undated.problems = [{"code": "deadline_missing"}]
     make.occurrence(people["diskultsu"], item=undated, due_on=None)
     dated = make.item(
         document,
@@ -43,7 +44,7 @@ def doc(db, make, nogliki):
     orphan = make.item(
         document, text="Обеспечить участие", deadline_raw="до 10.02.2022", deadline_kind="date"
     )
-    orphan.problems = [NO_OWNER]
+    orphan.problems = [OWNER_MISSING]
     users = {
         "secretary": nogliki["secretary"],
         "controller": make.user(people["renkevich"], roles=("head",)),
@@ -137,7 +138,9 @@ def test_a_bad_phrase_is_saved_but_flagged(db, doc, login):
     assert _edit(client, doc["dated"], deadline="20.02.200").status_code == 302
     item = db.session.get(Item, doc["dated"].id)
     assert item.deadline_kind == "unknown"
-    assert item.problems == ["Срок «20.02.200» не распознан: неверная дата «20.02.200»"]
+    assert item.problems == [
+        {"code": "deadline_invalid", "values": {"raw": "20.02.200", "bad": "20.02.200"}}
+    ]
     assert db.session.get(Occurrence, doc["open"].id).due_on is None
 
 
@@ -251,7 +254,7 @@ def test_removing_the_last_owner_flags_the_item(db, doc, login):
     client.post(
         _url(doc["undated"], f"owners/{_occurrences(db, doc['undated'])[0].assignment_id}/remove")
     )
-    assert NO_OWNER in db.session.get(Item, doc["undated"].id).problems
+    assert OWNER_MISSING in db.session.get(Item, doc["undated"].id).problems
 
 
 @pytest.mark.parametrize(

@@ -70,4 +70,4 @@ def test_phrases_in_realistic_periods(raw, start, days, anchor):
 def test_blank_means_none_and_text_never_means_none(raw, period):
     deadline = parse_deadline(raw, period)
     if deadline.kind == "none":
-        assert deadline.problems == ["Срок не указан"]
+        assert [p.code for p in deadline.problems] == ["deadline_missing"]

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
+from tracker.domain.problems import Problem
 from tracker.domain.text import normalize_line
 from tracker.parsing.api import parse_bytes
 from tracker.parsing.common import split_clauses
 from tracker.parsing.meta import parse_date, stated_period
-from tracker.parsing.roadmap import NO_COLUMNS
 
 TODAY = date(2026, 1, 15)  # stands in for undated documents
 
@@ -173,7 +173,7 @@ def test_table_without_recognisable_columns():
     text = "Дорожная карта на 2022 год\nКолонка А\tКолонка Б\n1\tчто-то\n"
     doc = parse(text)
     assert doc["items"] == []
-    assert NO_COLUMNS in doc["problems"]
+    assert str(Problem.of("no_columns")) in doc["problems"]
 
 
 def test_nothing_recognisable_still_reports():

@@ -3,10 +3,11 @@
 from datetime import date, datetime
 
 from flask import Flask
-from flask_babel import format_date, get_locale
+from flask_babel import format_date, get_locale, gettext
 
 from tracker.domain.labels import STATE_LABELS
 from tracker.domain.links import is_web_link, split_links
+from tracker.domain.problems import Problem
 from tracker.domain.stages import STAGE_TITLES_RU
 
 
@@ -26,7 +27,13 @@ def evidence_links(text: str | None) -> list[str]:
     return [link for link in split_links(text) if is_web_link(link)]
 
 
+def problem_sentence(record: dict | str) -> str:
+    """A stored problem worded in the reader's language."""
+    return Problem.from_record(record).sentence(gettext)
+
+
 def init_templating(app: Flask) -> None:
+    app.jinja_env.filters["problem"] = problem_sentence
     app.jinja_env.filters["evidence_links"] = evidence_links
     app.jinja_env.filters["day"] = format_day
     app.jinja_env.globals["get_locale"] = get_locale

@@ -19,14 +19,11 @@ from tracker.core.time import now_utc
 from tracker.documents.importing import due_dates, occurrence_rows
 from tracker.documents.models import Document, Item
 from tracker.domain.deadlines import Period, parse_deadline
-from tracker.domain.deadlines.model import NOT_GIVEN
+from tracker.domain.problems import Problem, from_records, records
 from tracker.extensions import db
 from tracker.notifications.services import notify_new_assignments
-from tracker.parsing.api import NO_OWNER
 
 EDIT_ROLES = ("admin", "secretary")
-# Every problem sentence of tracker.domain.deadlines starts with one of these.
-DEADLINE_PROBLEM_PREFIXES = ("Срок ", "Повторяющийся срок ", "Периодичность ")
 
 
 class EditError(Exception):
@@ -51,7 +48,7 @@ def may_edit(user: User, item: Item) -> bool:
 def parse_for(document: Document, raw: str | None) -> dict:
     """A deadline phrase read as the import reads it: the document's period and date."""
     period = Period(document.period_start, document.period_end)
-    return parse_deadline(raw, period, anchor=document.issued_on).to_contract()
+    return parse_deadline(raw, period, anchor=document.issued_on).to_record()
 
 
 # --- the item itself ------------------------------------------------------------------------
@@ -59,7 +56,6 @@ def parse_for(document: Document, raw: str | None) -> dict:
 
 def update_item(item: Item, changes: ItemChanges, user: User) -> int:
     """Apply the edit form; returns how many owners were notified of new occurrences."""
-    stale = _deadline_problems(item)
     new = {
         "stage": changes.stage or None,
         "text": changes.text.strip(),
@@ -85,7 +81,7 @@ def update_item(item: Item, changes: ItemChanges, user: User) -> int:
     raw = (changes.deadline_raw or "").strip() or None
     if raw != item.deadline_raw:
         added = set_deadline(item, raw, user)
-    recompute_problems(item, stale)
+    recompute_problems(item)
     return notify_new_assignments(added)
 
 
@@ -240,22 +236,12 @@ def _by_due(occurrence: Occurrence) -> tuple:
     return (occurrence.due_on is None, occurrence.due_on or date.min, occurrence.id)
 
 
-def _deadline_problems(item: Item) -> set[str]:
-    """The problems the item's current phrase gives (to drop when the phrase changes)."""
-    return {NOT_GIVEN, *parse_for(item.document, item.deadline_raw)["problems"]}
-
-
-def recompute_problems(item: Item, stale: set[str] | None = None) -> None:
-    """Owner and deadline problems anew; the parser's other remarks stay."""
-    stale = stale or _deadline_problems(item)
-    current = parse_for(item.document, item.deadline_raw)["problems"]
-    problems = [
-        p
-        for p in item.problems or []
-        if p != NO_OWNER
-        and p not in stale
-        and p not in current
-        and not p.startswith(DEADLINE_PROBLEM_PREFIXES)
+def recompute_problems(item: Item) -> None:
+    """Owner and deadline problems anew, by code; the parser's other remarks stay."""
+    kept = [
+        problem
+        for problem in from_records(item.problems)
+        if problem.code != "owner_missing" and not problem.code.startswith("deadline_")
     ]
     if item.is_actionable:
         has_owner = db.session.scalar(
@@ -263,9 +249,9 @@ def recompute_problems(item: Item, stale: set[str] | None = None) -> None:
                 select(Assignment.id).where(Assignment.item_id == item.id, live_clause()).exists()
             )
         )
-        problems += [] if has_owner else [NO_OWNER]
-        problems += current
-    item.problems = list(dict.fromkeys(problems))
+        kept += [] if has_owner else [Problem.of("owner_missing")]
+        kept += from_records(parse_for(item.document, item.deadline_raw)["problems"])
+    item.problems = records(kept)
 
 
 def _iso(day: date | None) -> str | None:

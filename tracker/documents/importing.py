@@ -14,6 +14,7 @@ from tracker.assignments.services import record
 from tracker.auth.models import User
 from tracker.documents.matching import OwnerResolver, find_person
 from tracker.documents.models import Document, Item
+from tracker.domain.problems import from_records, records
 from tracker.domain.workdays import default_calendar
 from tracker.extensions import db
 from tracker.people.models import Organisation, Person
@@ -124,8 +125,8 @@ def _create_item(document: Document, position: int, entry: dict) -> Item:
         is_optional=bool(deadline.get("optional")),
         result=entry.get("result"),
         is_actionable=entry.get("actionable", True),
-        problems=list(
-            dict.fromkeys([*(entry.get("problems") or []), *(deadline.get("problems") or [])])
+        problems=records(
+            from_records([*(entry.get("problems") or []), *(deadline.get("problems") or [])])
         ),
     )
     db.session.add(item)

@@ -21,10 +21,11 @@ from tracker.documents.importing import (
 )
 from tracker.documents.models import ImportDraft
 from tracker.domain.deadlines import Period, parse_deadline
+from tracker.domain.problems import Problem, from_records, records
 from tracker.domain.workdays import default_calendar
 from tracker.extensions import db
 from tracker.notifications.services import notify_new_assignments
-from tracker.parsing.api import NO_OWNER, parse_bytes
+from tracker.parsing.api import parse_bytes
 from tracker.parsing.readers import UnreadableDocument
 from tracker.people.models import Organisation, Person
 from tracker.people.services import save_person
@@ -51,16 +52,16 @@ def read_upload(data: bytes, filename: str, issuer: Organisation | None) -> dict
         filename,
         max_bytes=current_app.config["MAX_CONTENT_LENGTH"],
         today=today_in(issuer.timezone if issuer else None),
-    ).to_contract()
+    ).to_contract(coded=True)
     if not parsed["items"]:
         raise UnreadableDocument(_no_items_message(parsed["problems"]))
     return parsed
 
 
-def _no_items_message(problems: list[str]) -> str:
-    """The parser's own sentence says why (no columns, no recognisable structure)."""
+def _no_items_message(problems: list[dict]) -> str:
+    """The parser's own problem says why (no columns, no recognisable structure)."""
     if problems:
-        return problems[0]
+        return Problem.from_record(problems[0]).sentence(_)
     return _("В документе не найдено ни одного пункта, который можно превратить в поручение.")
 
 
@@ -112,7 +113,7 @@ def draft_anchor(parsed: dict) -> date | None:
 
 
 def reparse_deadline(parsed: dict, raw: str | None) -> dict:
-    return parse_deadline(raw, draft_period(parsed), anchor=draft_anchor(parsed)).to_contract()
+    return parse_deadline(raw, draft_period(parsed), anchor=draft_anchor(parsed)).to_record()
 
 
 def form_data(parsed: dict) -> dict:
@@ -163,8 +164,9 @@ def _apply_item(parsed: dict, entry: dict, f) -> None:
     raw = (f.deadline.data or "").strip() or None
     old = entry.get("deadline") or {}
     if raw != old.get("raw"):
-        stale = set(old.get("problems") or [])
-        entry["problems"] = [p for p in entry.get("problems") or [] if p not in stale]
+        stale = set(from_records(old.get("problems")))
+        kept = [p for p in from_records(entry.get("problems")) if p not in stale]
+        entry["problems"] = records(kept)
         entry["deadline"] = reparse_deadline(parsed, raw)
     owners = entry.setdefault("owners", [])
     for owner, owner_form in zip(owners, f.owners.entries, strict=False):
@@ -181,7 +183,8 @@ def _apply_item(parsed: dict, entry: dict, f) -> None:
             }
         )
     if owners:
-        entry["problems"] = [p for p in entry.get("problems") or [] if p != NO_OWNER]
+        kept = [p for p in from_records(entry.get("problems")) if p.code != "owner_missing"]
+        entry["problems"] = records(kept)
 
 
 def _apply_owner(owner: dict, f) -> None:
@@ -266,7 +269,7 @@ def deadline_preview(draft: ImportDraft, raw: str) -> dict:
         "kind": deadline["kind"],
         "due": deadline["due"],
         "reading": deadline_reading(deadline),
-        "problems": deadline["problems"],
+        "problems": [p.sentence(_) for p in from_records(deadline["problems"])],
     }
 
 

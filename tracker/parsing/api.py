@@ -8,18 +8,13 @@ from datetime import date
 
 from tracker.domain.deadlines import Deadline, Period, parse_deadline
 from tracker.domain.deadlines.finder import DAY_KINDS, find_phrases
+from tracker.domain.problems import Problem, records, unique
 from tracker.domain.stages import stage_from_section, stage_from_text
 from tracker.parsing.items import RawItem
 from tracker.parsing.meta import derived_period, stated_period
 from tracker.parsing.readers import MAX_BYTES, read_blocks
 from tracker.parsing.structure import Structure, analyse
 
-NO_OWNER = "Ответственный не указан: назначьте исполнителя вручную."
-NO_DATE = "Дата и период документа не найдены: период взят по текущему году, проверьте его."
-NO_DATE_YEARS = (
-    "Дата и период документа не найдены: период {first}–{last} взят по годам в сроках, "
-    "проверьте его."
-)
 _YEAR_RE = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _QUOTED_RE = re.compile(r"«[^«»]*»|\"[^\"]*\"")
 
@@ -33,18 +28,20 @@ class ParsedItem:
     deadline: Deadline
     owners: list = field(default_factory=list)
     result: str | None = None
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
-    def to_contract(self) -> dict:
+    def to_contract(self, *, coded: bool = False) -> dict:
+        """The item of PARSE-CONTRACT.md; `coded` keeps its problems as code records (the
+        import review stores and rewords them)."""
         return {
             "number": self.number,
             "stage": self.stage,
             "text": self.text,
             "actionable": self.actionable,
-            "deadline": self.deadline.to_contract(),
+            "deadline": self.deadline.to_record() if coded else self.deadline.to_contract(),
             "owners": [owner.to_contract() for owner in self.owners],
             "result": self.result,
-            "problems": list(self.problems),
+            "problems": _problems(self.problems, coded),
         }
 
 
@@ -57,10 +54,11 @@ class ParsedDocument:
     period: Period
     controller: object = None
     items: list[ParsedItem] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
-    def to_contract(self) -> dict:
-        """Exactly the JSON object of PARSE-CONTRACT.md."""
+    def to_contract(self, *, coded: bool = False) -> dict:
+        """Exactly the JSON object of PARSE-CONTRACT.md (problems worded in Russian), or
+        with its problems as code records when `coded`."""
         return {
             "kind": self.kind,
             "title": self.title,
@@ -68,9 +66,13 @@ class ParsedDocument:
             "date": self.date.isoformat() if self.date else None,
             "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
             "controller": self.controller.to_contract() if self.controller else None,
-            "items": [item.to_contract() for item in self.items],
-            "problems": list(self.problems),
+            "items": [item.to_contract(coded=coded) for item in self.items],
+            "problems": _problems(self.problems, coded),
         }
+
+
+def _problems(problems: list[Problem], coded: bool) -> list:
+    return records(problems) if coded else [str(problem) for problem in unique(problems)]
 
 
 def parse_bytes(
@@ -103,7 +105,7 @@ def parse_bytes(
     )
 
 
-def document_period(found: Structure, today: date, problems: list[str]) -> Period:
+def document_period(found: Structure, today: date, problems: list[Problem]) -> Period:
     """Stated in the title, else from the document date per DOMAIN.md."""
     title_lines = [found.header.title or ""] + found.lines[:2]
     stated = stated_period([_QUOTED_RE.sub(" ", _unnest(line)) for line in title_lines])
@@ -114,8 +116,6 @@ def document_period(found: Structure, today: date, problems: list[str]) -> Perio
         return _undated_period(found, today, problems)
     item_text = " ".join(raw.text + " " + (raw.deadline_raw or "") for raw in found.items)
     return _holding_dated_deadlines(Period(*derived_period(anchor, item_text)), found, anchor)
-
-
 
 
 def _holding_dated_deadlines(period: Period, found: Structure, anchor: date) -> Period:
@@ -149,15 +149,15 @@ def _names_day_or_year(phrase: str | None) -> bool:
     return any(p.kinds & DAY_KINDS for p in find_phrases(phrase, cell=True))
 
 
-def _undated_period(found: Structure, today: date, problems: list[str]) -> Period:
+def _undated_period(found: Structure, today: date, problems: list[Problem]) -> Period:
     """No date and no stated period: the years the deadlines name, else the current year."""
     years = sorted(
         int(year) for raw in found.items for year in _YEAR_RE.findall(raw.deadline_raw or "")
     ) or _years_named(found)
     if years and years[-1] - years[0] <= 10:
-        problems.append(NO_DATE_YEARS.format(first=years[0], last=years[-1]))
+        problems.append(Problem.of("date_missing_years", first=years[0], last=years[-1]))
         return Period(date(years[0], 1, 1), date(years[-1], 12, 31))
-    problems.append(NO_DATE)
+    problems.append(Problem.of("date_missing"))
     return Period(date(today.year, 1, 1), date(today.year, 12, 31))
 
 
@@ -185,7 +185,7 @@ def resolve(raw: RawItem, period: Period, anchor: date | None) -> ParsedItem:
         deadline = replace(deadline, problems=[])
     else:
         if not raw.owners and not problems:
-            problems.append(NO_OWNER)
+            problems.append(Problem.of("owner_missing"))
         problems.extend(p for p in deadline.problems if p not in problems)
     stage = stage_from_section(raw.section) if raw.section else None
     return ParsedItem(

@@ -17,7 +17,7 @@ class RawItem:
     result: str | None = None
     section: str | None = None
     actionable: bool = True
-    problems: list[str] = field(default_factory=list)
+    problems: list[Any] = field(default_factory=list)  # Problem
 
 
 @dataclass
@@ -26,5 +26,5 @@ class Found:
 
     items: list[RawItem] = field(default_factory=list)
     controller: Any = None
-    problems: list[str] = field(default_factory=list)
+    problems: list[Any] = field(default_factory=list)  # Problem
     body_start: int = 0

@@ -29,10 +29,6 @@ TICK = "tick"
 _PART_KINDS = frozenset({"quarter", "half", "month", "school_term"})
 _TICK_RE = re.compile(r"^\s*(?:[хxХX+✓✔√vV*•●]|да)\s*$")
 _OPEN_END_RE = re.compile(r"(?:[-–—,]|\b(?:по|до|с|со|и))\s*$", re.IGNORECASE)
-NO_COLUMNS = (
-    "В таблице не найдены столбцы «Мероприятие», «Срок», «Ответственный»: "
-    "пункты из неё не выделены, проверьте документ."
-)
 
 
 def columns_of(cells: tuple[str, ...]) -> dict[str, int] | None:

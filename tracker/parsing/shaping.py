@@ -8,6 +8,7 @@ from tracker.domain.morph import is_infinitive
 from tracker.domain.owners import find_controller, parse_owners, split_addressee
 from tracker.domain.owners.names import find_people
 from tracker.domain.owners.units import owners_from_phrase
+from tracker.domain.problems import Problem
 from tracker.domain.vocabulary import FRAMING_VERBS, alternation
 from tracker.parsing.common import one_line, split_clauses
 from tracker.parsing.items import Found, RawItem
@@ -94,12 +95,9 @@ def shape_one(draft: Draft, found: Found) -> RawItem | None:
     )
     item.actionable = is_actionable(item.text, addressed=bool(item.owners))
     if clauses.extra:
-        extra = "», «".join(clauses.extra)
-        item.problems.append(
-            f"В пункте больше одного срока или ответственного («{extra}»): проверьте."
-        )
+        item.problems.append(Problem.of("several_clauses", raw="», «".join(clauses.extra)))
     if clauses.owner and not owners:
-        item.problems.append(f"Ответственный «{clauses.owner}» не распознан: укажите его вручную.")
+        item.problems.append(Problem.of("owner_unread", raw=clauses.owner))
     return item
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.domain.owners.controller import keeps_control
+from tracker.domain.problems import Problem
 from tracker.parsing.common import ends_sentence, one_line
 from tracker.parsing.items import Found, RawItem
 from tracker.parsing.letter import read_letter
@@ -16,7 +17,7 @@ from tracker.parsing.order import FIRST_ITEM_RE, has_operative_word, parse_order
 from tracker.parsing.protocol import parse_protocol
 from tracker.parsing.readers import Block
 from tracker.parsing.resolution import parse_resolution
-from tracker.parsing.roadmap import NO_COLUMNS, parse_tables
+from tracker.parsing.roadmap import parse_tables
 from tracker.parsing.schedule import parse_schedule
 from tracker.parsing.shaping import shape
 from tracker.parsing.signature import signatory
@@ -29,10 +30,6 @@ _INLINE_DECISION_RE = re.compile(
     re.IGNORECASE,
 )
 PARSERS = {"protocol": parse_protocol, "order": parse_order, "resolution": parse_resolution}
-NOTHING_FOUND = (
-    "В документе не найдено ни одного пункта: он не распознан как дорожная карта, "
-    "протокол, резолюция или приказ."
-)
 
 
 @dataclass
@@ -40,7 +37,7 @@ class Structure:
     header: Header
     items: list[RawItem] = field(default_factory=list)
     controller: object = None
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
 
 
@@ -57,11 +54,11 @@ def analyse(blocks: list[Block]) -> Structure:
     header = read_header(lines, found.body_start, kind)
     problems = list(found.problems)
     if saw_table and not items and kind == "roadmap":
-        problems.append(NO_COLUMNS)
-    if not items:
-        problems.append(NOTHING_FOUND if kind != "roadmap" or not saw_table else "")
+        problems.append(Problem.of("no_columns"))
+    if not items and (kind != "roadmap" or not saw_table):
+        problems.append(Problem.of("nothing_found"))
     controller = found.controller or _self_controller(lines)
-    return Structure(header, items, controller, [p for p in problems if p], lines)
+    return Structure(header, items, controller, problems, lines)
 
 
 def _self_controller(lines: list[str]):

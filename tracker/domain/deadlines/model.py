@@ -1,9 +1,11 @@
-"""The values a deadline phrase is parsed into, and the sentences shown for its problems."""
+"""The values a deadline phrase is parsed into."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+
+from tracker.domain.problems import Problem, records, unique
 
 KINDS = ("date", "span", "recurring", "ongoing", "unknown", "none")
 
@@ -33,10 +35,17 @@ class Deadline:
     optional: bool = False  # "по необходимости": an occurrence may be marked not needed
     then_ongoing: bool = False  # "… и далее постоянно"
     occurrences: list[date] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # Russian sentences for a person
+    problems: list[Problem] = field(default_factory=list)  # for a person to look at
 
     def to_contract(self) -> dict:
-        """The "deadline" object of PARSE-CONTRACT.md."""
+        """The "deadline" object of PARSE-CONTRACT.md: its problems worded in Russian."""
+        return self._as_dict([str(problem) for problem in unique(self.problems)])
+
+    def to_record(self) -> dict:
+        """The same object as it is kept for review: its problems as code records."""
+        return self._as_dict(records(self.problems))
+
+    def _as_dict(self, problems: list) -> dict:
         return {
             "raw": self.raw,
             "kind": self.kind,
@@ -46,7 +55,7 @@ class Deadline:
             "optional": self.optional,
             "then_ongoing": self.then_ongoing,
             "occurrences": [d.isoformat() for d in self.occurrences],
-            "problems": list(self.problems),
+            "problems": problems,
         }
 
 
@@ -56,22 +65,6 @@ def _iso(day: date | None) -> str | None:
 
 def ru_date(day: date) -> str:
     return day.strftime("%d.%m.%Y") if day.year >= 1000 else day.isoformat()
-
-
-# Problem sentences, by the situation that produces them.
-NOT_GIVEN = "Срок не указан"
-UNREADABLE = "Срок «{raw}» не распознан: укажите дату вручную"
-INVALID = "Срок «{raw}» не распознан: неверная дата «{bad}»"
-BY_SCHEDULE = "Срок «{raw}» задан по графику или плану: укажите даты вручную"
-SCHEDULE_NOTE = "Срок «{raw}» ссылается на график или план: проверьте даты"
-AFTER_EVENT = "Срок «{raw}» отсчитывается от события, а не от даты документа: укажите дату вручную"
-AS_NEEDED = "Срок «{raw}» не содержит даты (по необходимости): укажите дату, если потребуется"
-NO_OCCURRENCES = "Повторяющийся срок «{raw}» не даёт ни одной даты в периоде {period}"
-TOO_MANY = "Срок «{raw}» даёт слишком много дат: учтены первые {limit}"
-YEARLY_DAYS = "Срок «{raw}» называет разные дни года: учтён первый, проверьте даты"
-UNSUPPORTED = "Периодичность «{raw}» не распознана: укажите даты вручную"
-OUTSIDE = "Срок {day} вне периода документа {period}"
-IMPLAUSIBLE = "Срок «{raw}» называет {day} — раньше даты документа больше чем на год: проверьте год"
 
 
 def period_text(start: date, end: date) -> str:

@@ -18,6 +18,7 @@ from tracker.domain.deadlines.lexicon import TERM_ENDS, normalize
 from tracker.domain.deadlines.model import Deadline, Period
 from tracker.domain.deadlines.tokens import Found, Relative, scan
 from tracker.domain.deadlines.windows import Window, on, resolve
+from tracker.domain.problems import Problem
 from tracker.domain.workdays import default_calendar
 
 # "в течение 10 дней после проведения": counted from an event whose date is not known here.
@@ -59,21 +60,21 @@ def parse_deadline(
         raise ValueError(f"unknown check-in period: {check_in!r}")
     text = normalize(raw or "")
     if not text:
-        return Deadline(raw, "none", problems=[m.NOT_GIVEN])
+        return Deadline(raw, "none", problems=[Problem.of("deadline_missing")])
     ctx = _Context(raw, period, anchor or period.start, rec.CHECK_INS[check_in], report_day)
     try:
         deadline = _interpret(scan(text), ctx)
     except (ValueError, OverflowError):  # a date pushed beyond year 1 or 9999
-        deadline = _unknown(ctx, m.UNREADABLE)
+        deadline = _unknown(ctx, "deadline_unreadable")
     _flag_outside(deadline, period)
     return deadline
 
 
 def _interpret(found: Found, ctx: _Context) -> Deadline:
     if found.invalid:
-        return _unknown(ctx, m.INVALID, bad=found.invalid[0])
+        return _unknown(ctx, "deadline_invalid", bad=found.invalid[0])
     if _AT_EVENT_RE.search(normalize(ctx.raw)):
-        return _unknown(ctx, m.AFTER_EVENT)
+        return _unknown(ctx, "deadline_after_event")
     if found.frequencies or found.weekdays or found.month_days:
         deadline = _recurring(found, ctx)
     elif "ongoing" in found.markers:
@@ -81,25 +82,25 @@ def _interpret(found: Found, ctx: _Context) -> Deadline:
     elif found.windows:
         deadline = _from_windows(found, ctx)
     elif found.relatives and _AFTER_EVENT_RE.search(normalize(ctx.raw)):
-        return _unknown(ctx, m.AFTER_EVENT)
+        return _unknown(ctx, "deadline_after_event")
     elif found.relatives:
         deadline = _relative(found.relatives[0], ctx)
     elif "external" in found.markers:
-        return _unknown(ctx, m.BY_SCHEDULE)
+        return _unknown(ctx, "deadline_by_schedule")
     elif "event" in found.markers:
-        return _unknown(ctx, m.AFTER_EVENT)
+        return _unknown(ctx, "deadline_after_event")
     elif "optional" in found.markers:
-        return _unknown(ctx, m.AS_NEEDED, optional=True)
+        return _unknown(ctx, "deadline_as_needed", optional=True)
     else:
-        return _unknown(ctx, m.UNREADABLE)
+        return _unknown(ctx, "deadline_unreadable")
     deadline.optional = "optional" in found.markers
     if "external" in found.markers:
-        deadline.problems.append(m.SCHEDULE_NOTE.format(raw=ctx.raw))
+        deadline.problems.append(Problem.of("deadline_schedule_note", raw=ctx.raw))
     return deadline
 
 
-def _unknown(ctx: _Context, sentence: str, optional: bool = False, **values) -> Deadline:
-    problem = sentence.format(raw=ctx.raw.strip(), **values)
+def _unknown(ctx: _Context, code: str, optional: bool = False, **values) -> Deadline:
+    problem = Problem.of(code, raw=ctx.raw.strip(), **values)
     return Deadline(ctx.raw, "unknown", optional=optional, problems=[problem])
 
 
@@ -143,7 +144,9 @@ def _from_windows(found: Found, ctx: _Context) -> Deadline:
     deadline = Deadline(ctx.raw, "date", due=(plausible or dues)[0], occurrences=plausible or dues)
     for day in dues:
         if _implausible(day, ctx) and plausible:
-            deadline.problems.append(m.IMPLAUSIBLE.format(raw=ctx.raw, day=m.ru_date(day)))
+            deadline.problems.append(
+                Problem.of("deadline_implausible", raw=ctx.raw, day=m.ru_date(day))
+            )
     return deadline
 
 
@@ -209,7 +212,9 @@ def _ongoing(found: Found, ctx: _Context) -> Deadline:
         ctx.raw, "ongoing", start=low if starts else None, rrule=ctx.check_in.body()
     )
     if low > high:
-        deadline.problems.append(m.NO_OCCURRENCES.format(raw=ctx.raw, period=_period(ctx)))
+        deadline.problems.append(
+            Problem.of("deadline_no_occurrences", raw=ctx.raw, period=_period(ctx))
+        )
         return deadline
     deadline.occurrences = ctx.check_in.between(low, high) or [high]
     return deadline
@@ -243,7 +248,9 @@ def _flag_outside(deadline: Deadline, period: Period) -> None:
     outside = next((d for d in dates if d not in period), None)
     if outside is not None:
         text = m.period_text(period.start, period.end)
-        deadline.problems.append(m.OUTSIDE.format(day=m.ru_date(outside), period=text))
+        deadline.problems.append(
+            Problem.of("deadline_outside", day=m.ru_date(outside), period=text)
+        )
 
 
 def _recurring(found: Found, ctx: _Context) -> Deadline:
@@ -251,7 +258,7 @@ def _recurring(found: Found, ctx: _Context) -> Deadline:
     first deadline ("Январь 2021, далее ежегодно") comes first and the rule runs after it."""
     rule, lagged = _rule(found, ctx)
     if rule is None:
-        return _unknown(ctx, m.UNSUPPORTED)
+        return _unknown(ctx, "deadline_unsupported")
     low, high = _bounds(found, ctx)
     points = [w for w in _points(found) if w.dated]
     seed = resolve(points[0], ctx.ref, ctx.period)[1] if points else None
@@ -261,14 +268,14 @@ def _recurring(found: Found, ctx: _Context) -> Deadline:
     problems = []
     if len(dates) > rec.MAX_OCCURRENCES:
         dates = dates[: rec.MAX_OCCURRENCES]
-        problems.append(m.TOO_MANY.format(raw=ctx.raw, limit=rec.MAX_OCCURRENCES))
+        problems.append(Problem.of("deadline_too_many", raw=ctx.raw, limit=rec.MAX_OCCURRENCES))
     occurrences = sorted({seed, *dates} if seed else set(dates))
     if not occurrences:
-        problems.append(m.NO_OCCURRENCES.format(raw=ctx.raw, period=_period(ctx)))
+        problems.append(Problem.of("deadline_no_occurrences", raw=ctx.raw, period=_period(ctx)))
     due = occurrences[0] if occurrences else None
     start = _window_start(found, due) if len(rule.bymonth) == 1 else None
     if rule.freq == "YEARLY" and len(rule.bymonth) == 1 and _days_differ(found):
-        problems.append(m.YEARLY_DAYS.format(raw=ctx.raw))
+        problems.append(Problem.of("deadline_yearly_days", raw=ctx.raw))
     return Deadline(
         ctx.raw, "recurring", start, due, rule.body(), occurrences=occurrences, problems=problems
     )

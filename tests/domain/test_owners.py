@@ -9,7 +9,9 @@ from tracker.domain.owners import (
     person_key,
     split_addressee,
 )
+from tracker.domain.owners.cell import names_owners
 from tracker.domain.owners.surnames import surname_to_nominative
+from tracker.domain.owners.vocab import group_key
 
 P, ORG, G = "person", "org", "group"
 
@@ -566,3 +568,48 @@ def test_adjectives_agree_with_their_noun_in_the_nominative(phrase, name):
 def test_deputies_of_school_heads_are_one_per_school():
     [owner] = split_addressee("Заместителям руководителей по ВР: организовать участие")[0]
     assert (owner.kind, owner.group) == ("group", "schools")
+
+
+@pytest.mark.parametrize(
+    ("text", "names_only_owners"),
+    [
+        ("Кулешова Р.В. Звягина М.А. Главы поселений и руководители подразделений", True),
+        ("ДОиН, ГУ ОЦМКО, МОУО", True),
+        ("Департамент культуры, спорта и молодежной политики, Конгар Э.А.", True),
+        ("Зобнин С.Н. (по согласованию), главы сельских поселений (по согласованию)", True),
+        ("Формирование схемы участия в проведении экзамена", False),
+        ("октябрь 2013 года", False),
+        ("Площадь Победы", False),
+    ],
+)
+def test_names_owners_tells_an_owner_cell_from_text(text, names_only_owners):
+    assert names_owners(text) is names_only_owners
+
+
+@pytest.mark.parametrize(
+    ("phrase", "key"),
+    [
+        ("Теплоснабжающим организациям", "bodies"),
+        ("главам администраций муниципальных районов", "municipalities"),
+        ("Исполнителям Программы", "executors"),
+        ("руководители предприятий, организаций района", "unit_heads"),
+        ("Психологической службе школы", None),
+        ("Руководителю школы", None),
+        ("Директорам школ", "schools"),
+    ],
+)
+def test_sets_of_bodies_are_groups_and_one_body_of_one_school_is_not(phrase, key):
+    assert group_key(phrase) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Гладкий И.А. (по согласованию) Мацалышенко В.М.", ["Гладкий И.А.", "Мацалышенко В.М."]),
+        ("И.А. Гладкий, В.М. Мацалышенко", ["Гладкий И.А.", "Мацалышенко В.М."]),
+        ("Управлению образования (Львович)", ["Львович"]),
+    ],
+)
+def test_people_in_either_order_and_alone_in_brackets(text, names):
+    owners = parse_owners(text)
+    assert [o.name for o in owners if o.kind == "person"] == names

@@ -178,7 +178,9 @@ class ListParser:
             if lead and self.headers[-1].term:
                 draft.trailing.append(f"Срок: {self.headers[-1].term}")
             draft.absorbs = body.endswith(":") and bool(
-                opens_with_verb(task or body) or _INCLUDING_RE.search(body)
+                opens_with_verb(task or body)
+                or _INCLUDING_RE.search(body)
+                or _ends_with_verb(without_trailing_term(body)[0])
             )
             if _OWNER_FIRST_RE.match(text):
                 draft.parts, draft.trailing = [], [text]
@@ -203,7 +205,9 @@ class ListParser:
         """ "Обеспечить:" and bullets: each bullet completes the verb, so each is an item."""
         self.drafts.remove(draft)
         owners = draft.owners or draft.inherited
-        self.headers.append(Header(draft.depth, owners, draft.text.rstrip(": ")))
+        lead, term = without_trailing_term(draft.text)
+        self.headers.append(Header(draft.depth, owners, lead, term=term or ""))
+        self.awaiting = bool(term)
 
     def _close_scopes(self, number: str | None, depth: int) -> None:
         """A numbered item at a header's depth or shallower leaves that header's scope;
@@ -280,6 +284,16 @@ def _ends_with_verb(text: str) -> bool:
     return bool(words) and text.rstrip(" :").endswith(words[-1]) and is_infinitive(words[-1])
 
 
+def without_trailing_term(text: str) -> tuple[str, str | None]:
+    """ "… обеспечить до 1 сентября 2025 года:" → ("… обеспечить", "до 1 сентября 2025 года"):
+    a term that closes a lead line is the term of the lines below it."""
+    text = text.rstrip(": ")
+    phrases = find_phrases(text)
+    if phrases and not text[phrases[-1].end :].strip(" .,") and phrases[-1].start > 0:
+        return text[: phrases[-1].start].rstrip(" ,"), phrases[-1].text
+    return text, None
+
+
 def _asks_inside(text: str) -> bool:
     """A verb of command after an opening clause ("В связи с понижением температуры
     установить …:"), outside quotes and brackets."""
@@ -302,7 +316,8 @@ def _term_heading(body: str) -> str | None:
 def _bare_verb(draft: Draft) -> bool:
     """ "Обеспечить:" alone, or closing its point ("… во взаимодействии с администрациями
     обеспечить:"); "Утвердить состав комиссии:" names what its bullets list."""
-    words = draft.text.rstrip(": ").split()
+    text = without_trailing_term(draft.text)[0]
+    words = text.split()
     return (
         len(draft.parts) == 1
         and bool(words)

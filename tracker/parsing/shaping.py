@@ -62,7 +62,9 @@ _LETTER_RE = re.compile(r"[А-ЯЁа-яёA-Za-z]")
 _RECOMMEND_INSIDE_RE = re.compile(
     rf"(?:\bи|,)\s+(?=(?:{alternation(FRAMING_VERBS)})\s)", re.IGNORECASE
 )
-_CONTROL_RE = re.compile(r"^контроль\s+(?:за|над)?\s*(?:исполнени|выполнени)", re.IGNORECASE)
+_CONTROL_RE = re.compile(
+    r"^контрол[ья]\b.{0,160}?\b(?:возлож|оставля|осуществл|поруч|обеспечива)", re.IGNORECASE
+)
 
 
 def shape(drafts: list[Draft], found: Found) -> None:

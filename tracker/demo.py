@@ -18,7 +18,7 @@ from tracker.parsing.api import parse_bytes
 from tracker.people.models import Organisation, Person
 from tracker.people.services import place_in_tree
 
-_YEAR = re.compile(r"\b20\d\d\b")
+_YEAR_RE = re.compile(r"\b20\d\d\b")
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "demo" / "seeds"
 NOGLIKI_TZ = "Asia/Sakhalin"
 
@@ -243,7 +243,7 @@ def _year_shifter(parsed: dict, years: int):
     def shift(text: str | None) -> str | None:
         if not text:
             return text
-        return _YEAR.sub(
+        return _YEAR_RE.sub(
             lambda m: str(int(m[0]) + years) if first <= int(m[0]) <= last else m[0], text
         )
 

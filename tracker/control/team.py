@@ -19,12 +19,12 @@ from tracker.extensions import db
 from tracker.people.models import Person
 
 # "@Фамилия" optionally followed by initials: "@Дискулцу Л.Ю." or "@Дискулцу"
-MENTION = re.compile(r"@([А-ЯЁA-Z][а-яёa-z\-]+)(?:\s+([А-ЯЁA-Z])\.\s?([А-ЯЁA-Z])\.?)?")
+MENTION_RE = re.compile(r"@([А-ЯЁA-Z][а-яёa-z\-]+)(?:\s+([А-ЯЁA-Z])\.\s?([А-ЯЁA-Z])\.?)?")
 
 
 def mentioned_people(text: str, picked_ids=()) -> list[int]:
     """People named "@Фамилия" (narrowed by initials when given) or picked from the list."""
-    wanted = MENTION.findall(text or "")
+    wanted = MENTION_RE.findall(text or "")
     ids = {int(i) for i in picked_ids if str(i).isdigit()}
     if wanted:
         surnames = {surname for surname, _a, _b in wanted}

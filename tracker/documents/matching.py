@@ -29,7 +29,7 @@ GROUP_KINDS = {
     "unit_heads": (),
     "bodies": (),
 }
-_QUOTES = re.compile(r"[«»\"'“”„]")
+_QUOTES_RE = re.compile(r"[«»\"'“”„]")
 
 
 @dataclass
@@ -47,7 +47,7 @@ class Resolution:
 
 
 def normalise_org_name(name: str) -> str:
-    return " ".join(_QUOTES.sub("", name).lower().replace("ё", "е").split())
+    return " ".join(_QUOTES_RE.sub("", name).lower().replace("ё", "е").split())
 
 
 def _spellings(surname: str) -> set[str]:

@@ -9,7 +9,7 @@ import pymorphy3
 # dative: "Корочкову" is read as the woman Корочкова (DOMAIN.md), not the man Корочков.
 UNKNOWN_CASE_ORDER = ("nomn", "accs", "datv", "gent", "ablt", "loct")
 # pymorphy3 fails on letters Unicode has no name for; it is only ever asked about these.
-_ANALYSABLE = re.compile(r"[А-ЯЁа-яёA-Za-z0-9][А-ЯЁа-яёA-Za-z0-9.\-]{0,59}")
+_ANALYSABLE_RE = re.compile(r"[А-ЯЁа-яёA-Za-z0-9][А-ЯЁа-яёA-Za-z0-9.\-]{0,59}")
 PHRASE_POS = frozenset({"NOUN", "ADJF", "PRTF", "NPRO"})
 
 
@@ -21,7 +21,7 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 @lru_cache(maxsize=50_000)
 def parses(word: str) -> tuple:
     """All pymorphy3 parses of word (its spelling is kept: capitals help the predictor)."""
-    if not _ANALYSABLE.fullmatch(word):
+    if not _ANALYSABLE_RE.fullmatch(word):
         return ()
     return tuple(analyzer().parse(word))
 

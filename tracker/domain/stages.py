@@ -27,9 +27,9 @@ STAGE_TITLES_RU: dict[str, str] = {
     "effectiveness": "Анализ эффективности принятых мер",
 }
 
-_WORD = re.compile(r"[А-ЯЁа-яё]+")
-_QUOTED = re.compile(r"«[^«»]*»")
-_SECTION_NUMBER = re.compile(
+_WORD_RE = re.compile(r"[А-ЯЁа-яё]+")
+_QUOTED_RE = re.compile(r"«[^«»]*»")
+_SECTION_NUMBER_RE = re.compile(
     r"^\s*(?:(?:раздел|этап|блок|часть|глава)\s+)?(?P<number>[IVX]{1,4}|\d{1,2})(?![\w.]\d)"
     r"\s*[.):]?\s*",
     re.IGNORECASE,
@@ -116,7 +116,7 @@ _SECTION_WORDS = _TOPIC_WORDS | _table(
 def stage_from_section(title: str) -> str | None:
     """The stage of a roadmap section header: by its words, by its numeral I–VI if it has none."""
     text = clean_text(title)
-    number = _SECTION_NUMBER.match(text)
+    number = _SECTION_NUMBER_RE.match(text)
     words = _lemmas(text[number.end() :] if number else text)
     if words:
         return _effectiveness(words) or _earliest(words, _SECTION_WORDS, _TOPIC_PAIRS)
@@ -160,12 +160,12 @@ def _founding(words: list[str]) -> str | None:
 def _without_quoted(text: str) -> str:
     previous = None
     while previous != text:
-        previous, text = text, _QUOTED.sub(" ", text)
+        previous, text = text, _QUOTED_RE.sub(" ", text)
     return text
 
 
 def _lemmas(text: str) -> list[str]:
-    return [lemma(word.lower()) for word in _WORD.findall(text)[:400]]
+    return [lemma(word.lower()) for word in _WORD_RE.findall(text)[:400]]
 
 
 def _effectiveness(words: list[str]) -> str | None:

@@ -52,7 +52,7 @@ MAX_LENGTHS = {
     "login": 120,
 }
 PERSON_FIELDS = ("surname", "first_name", "patronymic", "position", "email", "login", "roles")
-INITIALS_ONLY = re.compile(r"^([А-ЯЁA-Z])\.\s*(?:([А-ЯЁA-Z])\.?)?$")
+INITIALS_ONLY_RE = re.compile(r"^([А-ЯЁA-Z])\.\s*(?:([А-ЯЁA-Z])\.?)?$")
 
 
 def norm(text: str) -> str:
@@ -78,7 +78,7 @@ class Row:
     def names(self) -> tuple[str, str, str]:
         """First name, patronymic and initials; "Л.Ю." in the first-name column is initials."""
         first, patronymic = self.get("first_name"), self.get("patronymic")
-        match = INITIALS_ONLY.match(first)
+        match = INITIALS_ONLY_RE.match(first)
         if match and not patronymic:
             return "", "", "".join(filter(None, match.groups()))
         return first, patronymic, derive_initials(first, patronymic)

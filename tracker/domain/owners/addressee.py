@@ -15,15 +15,15 @@ from tracker.domain.owners.names import find_people
 from tracker.domain.owners.safety import never_raise
 from tracker.domain.owners.text import clean_text, enclosed_mask, strip_edges
 from tracker.domain.owners.units import owners_from_phrase
-from tracker.domain.owners.vocab import ORG_ABBREVIATION, first_words, is_owner_head
+from tracker.domain.owners.vocab import ORG_ABBREVIATION_RE, first_words, is_owner_head
 from tracker.domain.vocabulary import FRAMING_VERBS, alternation
 
-_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[а-яa-z]\)|[-–—•·])\s+")
-_FRAMING = re.compile(rf"({alternation(FRAMING_VERBS)})\s+", re.IGNORECASE)
-_FRAMING_REST = re.compile(rf"^(?:{alternation(FRAMING_VERBS)})\b\s*:?\s*", re.IGNORECASE)
+_ITEM_NUMBER_RE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[а-яa-z]\)|[-–—•·])\s+")
+_FRAMING_RE = re.compile(rf"({alternation(FRAMING_VERBS)})\s+", re.IGNORECASE)
+_FRAMING_REST_RE = re.compile(rf"^(?:{alternation(FRAMING_VERBS)})\b\s*:?\s*", re.IGNORECASE)
 # The framing verbs that take their addressee in the accusative ("Обязать руководителя …").
 _ACCUSATIVE_FRAMING = frozenset({"обязать", "просить"})
-_TOKEN = re.compile(r"[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яё]+)*|:|\d{1,2}\.\d{1,2}\.\d{2,4}")
+_TOKEN_RE = re.compile(r"[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яё]+)*|:|\d{1,2}\.\d{1,2}\.\d{2,4}")
 # Words that open a deadline or a manner, not a part of the addressee ("… Акимовой Н.В. в срок
 # до 10.02.2022 подготовить"): the rest of the item starts there.
 _ADVERBIAL_OPENERS = frozenset(
@@ -45,42 +45,42 @@ _ADVERBIAL_OPENERS = frozenset(
 )
 _CLAUSE_TITLE = r"ответственн(?:ый|ая|ые|ое)(?:\s+исполнител[ьи])?|исполнител[ьи]"
 _CLAUSE_FOR = r"\s*(?:за\s+(?:исполнение|выполнение|реализацию|организацию)\s*)?"
-_RESPONSIBLE_IN_BRACKETS = re.compile(
+_RESPONSIBLE_IN_BRACKETS_RE = re.compile(
     rf"\(\s*(?:{_CLAUSE_TITLE}|отв\.?){_CLAUSE_FOR}[:\-–—]?\s*([^()]{{2,300}}?)\s*\)",
     re.IGNORECASE,
 )
-_RESPONSIBLE_CLAUSE = re.compile(
+_RESPONSIBLE_CLAUSE_RE = re.compile(
     rf"(?<!\w)(?:{_CLAUSE_TITLE}|отв\.){_CLAUSE_FOR}[:\-–—]\s*([^\n;]{{2,300}}?)"
     r"\s*(?=[.,]?\s*[Сс]рок\b|[;\n]|$)",
     re.IGNORECASE,
 )
-_TERM_IN_CLAUSE = re.compile(r"[,;]\s*(?:в\s+)?срок", re.IGNORECASE)
+_TERM_IN_CLAUSE_RE = re.compile(r"[,;]\s*(?:в\s+)?срок", re.IGNORECASE)
 _MAX_ADDRESSEE_WORDS = 45
 _MAX_HEADER_WORDS = 25
 _MAX_ABBREVIATED_WORDS = 8
 # "Зам.директора по УВР Петровой О.В.:" has no case ending to read: it is read as the dative
 # "Заместителю директора …" an addressee line stands in.
-_DEPUTY_ABBREVIATED = re.compile(
+_DEPUTY_ABBREVIATED_RE = re.compile(
     r"^(\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+)?)Зам\.\s*(?=(?:директора|начальника|главы|заведующего))",
     re.IGNORECASE,
 )
 # An unlisted body in capitals ("ОГИБДД …", "КДНиЗП") addresses an item like a listed one;
 # the names of exams, programmes and systems do not.
-_BODY_ABBREVIATION = re.compile(
+_BODY_ABBREVIATION_RE = re.compile(
     r"(?!(?:ВПР|ГИА|ЕГЭ|ОГЭ|ГВЭ|ВСОШ|ФГОС|ФОП|ООП|ОВЗ|ИОМ|ЦОС|ФИС|ОКО|МСОКО|ВСОКО|НОКО|РФ|ПДД|ЧС)\b)"
     r"[А-ЯЁ]{3,8}(?:иЗП)?"
 )
-_ENCLOSED = re.compile(r"«[^«»]*»|\([^()]*\)")
-_TOGETHER_WITH = re.compile(r"\s+совместно\s+с\s+", re.IGNORECASE)
-_PREAMBLE = re.compile(
+_ENCLOSED_RE = re.compile(r"«[^«»]*»|\([^()]*\)")
+_TOGETHER_WITH_RE = re.compile(r"\s+совместно\s+с\s+", re.IGNORECASE)
+_PREAMBLE_RE = re.compile(
     r"^\s*(?:(?:\d{1,3}\.)+\s*)?(?:в\s+целях|в\s+связи|для|с\s+целью|во\s+исполнение"
     r"|в\s+соответствии|на\s+основании|в\s+рамках)\b",
     re.IGNORECASE,
 )
-_CLAUSE_COMMA = re.compile(r",(?![^()]*\))")
-_TRAILING_AND = re.compile(r"\s+(?:и|а\s+также)\s*$", re.IGNORECASE)
-_DOUBLED_DOT = re.compile(r"(?<!\.)\.\s*\.(?!\.)")
-_PREPOSITION = re.compile(r"\s(?:в|во|с|со|на|о|об|для|из|к|от|при)\s", re.IGNORECASE)
+_CLAUSE_COMMA_RE = re.compile(r",(?![^()]*\))")
+_TRAILING_AND_RE = re.compile(r"\s+(?:и|а\s+также)\s*$", re.IGNORECASE)
+_DOUBLED_DOT_RE = re.compile(r"(?<!\.)\.\s*\.(?!\.)")
+_PREPOSITION_RE = re.compile(r"\s(?:в|во|с|со|на|о|об|для|из|к|от|при)\s", re.IGNORECASE)
 
 
 class _Boundary(NamedTuple):
@@ -106,9 +106,9 @@ def split_addressee(text: str) -> tuple[list[Owner], str]:
 def _after_preamble(body: str) -> tuple[list[Owner], str]:
     """ "В целях …, Управлению образования (Иванова И.И.) обеспечить …": the addressee
     after an opening clause, right before the verb."""
-    if not _PREAMBLE.match(body):
+    if not _PREAMBLE_RE.match(body):
         return [], body
-    for comma in reversed([m.end() for m in _CLAUSE_COMMA.finditer(body)]):
+    for comma in reversed([m.end() for m in _CLAUSE_COMMA_RE.finditer(body)]):
         owners, rest = _split_leading(body[comma:].lstrip())
         if owners:
             return owners, rest
@@ -126,7 +126,7 @@ def _take_responsible_clauses(text: str) -> tuple[list[Owner], str]:
             return match.group(0)
         return f" ({term})" if term else " "
 
-    for pattern in (_RESPONSIBLE_IN_BRACKETS, _RESPONSIBLE_CLAUSE):
+    for pattern in (_RESPONSIBLE_IN_BRACKETS_RE, _RESPONSIBLE_CLAUSE_RE):
         text = pattern.sub(take, text)
     return found, _tidy(text) if found else text
 
@@ -134,18 +134,18 @@ def _take_responsible_clauses(text: str) -> tuple[list[Owner], str]:
 def _split_term(phrase: str) -> tuple[str, str]:
     """ "Иванова И.И., срок – до 01.03.2023": the owners, and the deadline clause kept for
     the item (a bracket often holds both)."""
-    match = _TERM_IN_CLAUSE.search(phrase)
+    match = _TERM_IN_CLAUSE_RE.search(phrase)
     if match is None:
         return phrase, ""
     return phrase[: match.start()], phrase[match.start() :].strip(" ,;")
 
 
 def _split_leading(body: str) -> tuple[list[Owner], str]:
-    body = _DEPUTY_ABBREVIATED.sub(r"\1Заместителю ", body, count=1)
-    number = _ITEM_NUMBER.match(body)
+    body = _DEPUTY_ABBREVIATED_RE.sub(r"\1Заместителю ", body, count=1)
+    number = _ITEM_NUMBER_RE.match(body)
     start = number.end() if number else 0
     case = "datv"
-    framing = _FRAMING.match(body, start)
+    framing = _FRAMING_RE.match(body, start)
     if framing:
         case = "accs" if framing.group(1).lower() in _ACCUSATIVE_FRAMING else "datv"
         start = framing.end()
@@ -155,11 +155,11 @@ def _split_leading(body: str) -> tuple[list[Owner], str]:
     prefix = body[start : boundary.end]
     if not _looks_like_addressee(prefix, case, boundary.kind):
         return [], body
-    owners = owners_from_phrase(_TRAILING_AND.sub("", prefix), case)
+    owners = owners_from_phrase(_TRAILING_AND_RE.sub("", prefix), case)
     if not owners:
         return [], body
     after = body[boundary.rest_start :].lstrip(" \n:–—-")
-    if _FRAMING.match(after):  # "Обязать руководителя … и рекомендовать главам … обеспечить"
+    if _FRAMING_RE.match(after):  # "Обязать руководителя … и рекомендовать главам … обеспечить"
         more, rest = _split_leading(after)
         return _merge(owners, more), _rest(rest)
     return owners, _rest(after)
@@ -169,7 +169,7 @@ def _boundary(body: str, start: int) -> _Boundary | None:
     """Where the addressee ends: a colon, the first infinitive or deadline outside quotes."""
     enclosed = enclosed_mask(body)
     words, described = 0, False
-    for token in _TOKEN.finditer(body, start):
+    for token in _TOKEN_RE.finditer(body, start):
         word = token.group(0)
         if enclosed[token.start()]:
             continue
@@ -203,11 +203,11 @@ def _looks_like_addressee(prefix: str, case: str, followed_by: str) -> bool:
     if not words:
         return False
     first = words[0].strip('«»"(),.*')
-    if ORG_ABBREVIATION.fullmatch(first) or _BODY_ABBREVIATION.fullmatch(first):
+    if ORG_ABBREVIATION_RE.fullmatch(first) or _BODY_ABBREVIATION_RE.fullmatch(first):
         # An abbreviation has no case: only "ИМЦ провести …" or "ИМЦ:" make it an addressee.
         # "МОУО совместно с МБУ ДО «ДДТ»": two owners; a name in quotes or brackets is one
-        plain = _TOGETHER_WITH.sub(",", _ENCLOSED.sub(" ", prefix))
-        short = len(plain.split()) <= _MAX_ABBREVIATED_WORDS and not _PREPOSITION.search(plain)
+        plain = _TOGETHER_WITH_RE.sub(",", _ENCLOSED_RE.sub(" ", prefix))
+        short = len(plain.split()) <= _MAX_ABBREVIATED_WORDS and not _PREPOSITION_RE.search(plain)
         return short and followed_by in ("colon", "verb")
     found = parses(first)
     if not found or found[0].tag.POS not in PHRASE_POS or not has_case(first, case):
@@ -230,13 +230,13 @@ def _head_only_in(prefix: str, case: str) -> bool:
 
 def _rest(text: str) -> str:
     rest = text.lstrip(" \n:–—-")
-    return _FRAMING_REST.sub("", rest, count=1).strip()
+    return _FRAMING_REST_RE.sub("", rest, count=1).strip()
 
 
 def _tidy(text: str) -> str:
     text = re.sub(r"[ \t]{2,}", " ", text)
     text = re.sub(r"\s+([.,;:])", r"\1", text)
-    text = _DOUBLED_DOT.sub(".", text)
+    text = _DOUBLED_DOT_RE.sub(".", text)
     return strip_edges(text) if not text.strip().endswith(".") else text.strip()
 
 

@@ -9,7 +9,7 @@ from tracker.domain.owners.text import clean_text, one_line
 from tracker.domain.owners.units import owners_from_phrase
 from tracker.domain.owners.vocab import is_position
 
-_CONTROL = re.compile(r"\bконтрол(?:ь|я|ю|ем)\b", re.IGNORECASE)
+_CONTROL_RE = re.compile(r"\bконтрол(?:ь|я|ю|ем)\b", re.IGNORECASE)
 # The verb decides the case of the controller: "возложить на" + accusative, "поручить" +
 # dative; "Контроль … осуществляет" + nominative only when "Контроль" opens the sentence.
 _VERB_CASES: tuple[tuple[re.Pattern[str], str | None], ...] = (
@@ -22,32 +22,32 @@ _VERB_CASES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (re.compile(r"\b(?:поручить|поручаю|поручается)\s+", re.IGNORECASE), "datv"),
     (re.compile(r"\b(?:осуществля\w*|осуществит\w*|обеспечива\w*)\s+", re.IGNORECASE), None),
 )
-_KEEPS_FOR_ONESELF = re.compile(
+_KEEPS_FOR_ONESELF_RE = re.compile(
     r"\b(?:оставляю|оставить|остается|оставлю)\b[^.]*?\bза\s+собой|\bна\s+себя\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"\.(?=\s+[А-ЯЁ][а-яё]{2,})|[;\n]|\.\s*$")
+_SENTENCE_END_RE = re.compile(r"\.(?=\s+[А-ЯЁ][а-яё]{2,})|[;\n]|\.\s*$")
 _WINDOW = 400
-_LETTERS = re.compile(r"[А-ЯЁа-яё]{2,}")
-_TITLE_AFTER = re.compile(r"\s*,\s*([^,;]+?)(?=[,;]|\.?$)")
+_LETTERS_RE = re.compile(r"[А-ЯЁа-яё]{2,}")
+_TITLE_AFTER_RE = re.compile(r"\s*,\s*([^,;]+?)(?=[,;]|\.?$)")
 
 
 def keeps_control(text: str) -> bool:
     """ "Контроль за исполнением приказа оставляю за собой": the signatory controls."""
-    return bool(_CONTROL.search(text) and _KEEPS_FOR_ONESELF.search(text))
+    return bool(_CONTROL_RE.search(text) and _KEEPS_FOR_ONESELF_RE.search(text))
 
 
 @never_raise(lambda text: None)
 def find_controller(text: str) -> Owner | None:
     """Who controls the execution of the document, or None (no clause, or "оставляю за собой")."""
     cleaned = clean_text(text)
-    for control in _CONTROL.finditer(cleaned):
+    for control in _CONTROL_RE.finditer(cleaned):
         opening = one_line(cleaned[_sentence_start(cleaned, control.start()) : control.start()])
         window = one_line(cleaned[control.start() : control.start() + _WINDOW])
         sentence = f"{opening} {_first_sentence(window)}"
-        if _KEEPS_FOR_ONESELF.search(sentence):
+        if _KEEPS_FOR_ONESELF_RE.search(sentence):
             return None
-        owner = _controller_in(sentence, opens_sentence=not _LETTERS.search(opening))
+        owner = _controller_in(sentence, opens_sentence=not _LETTERS_RE.search(opening))
         if owner is not None:
             return owner
     return None
@@ -62,7 +62,7 @@ def _sentence_start(text: str, position: int) -> int:
 
 def _first_sentence(window: str) -> str:
     """window up to the end of its first sentence (dots after initials don't end it)."""
-    for end in _SENTENCE_END.finditer(window):
+    for end in _SENTENCE_END_RE.finditer(window):
         if not _ends_inside_name(window[: end.start()]):
             return window[: end.end()]
     return window
@@ -83,7 +83,7 @@ def _controller_in(sentence: str, opens_sentence: bool) -> Owner | None:
 def _best_owner(phrase: str, case: str | None) -> Owner | None:
     people = find_people(phrase)
     if people:
-        title_after = _TITLE_AFTER.match(phrase, people[0].end)
+        title_after = _TITLE_AFTER_RE.match(phrase, people[0].end)
         keep_title = title_after is not None and is_position(title_after.group(1))
         phrase = phrase[: title_after.end() if keep_title else people[0].end]
     owners = owners_from_phrase(phrase, case)

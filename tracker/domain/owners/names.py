@@ -8,20 +8,22 @@ from tracker.domain.morph import is_dictionary_word, lemmas, parses
 from tracker.domain.owners.surnames import surname_to_nominative
 from tracker.domain.owners.vocab import (
     LABEL_LEMMAS,
-    ORG_ABBREVIATION,
+    ORG_ABBREVIATION_RE,
     ORG_HEADS,
     POSITION_HEADS,
 )
 
 _SURNAME = r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?)"
-_INITIALS = re.compile(r"(?<![\w.])([А-ЯЁ])\s?\.\s?(?:([А-ЯЁ])(?:\s?\.|(?![\w.])))?")
-_SURNAME_BEFORE = re.compile(rf"(?<![\w-])({_SURNAME})[^\S\n]+$")
-_SURNAME_AFTER = re.compile(rf"[^\S\n]*({_SURNAME})(?![\w-])")
-_UNDOTTED = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[^\S\n]+([А-ЯЁ]{2})(?![\w.])")
-_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
-_PATRONYMIC = re.compile(r"(?:[ое]вич|ьич|ич)(?:а|у|ем|е)?$|(?:[ое]вн|ичн|иничн)(?:а|ы|е|у|ой)$")
+_INITIALS_RE = re.compile(r"(?<![\w.])([А-ЯЁ])\s?\.\s?(?:([А-ЯЁ])(?:\s?\.|(?![\w.])))?")
+_SURNAME_BEFORE_RE = re.compile(rf"(?<![\w-])({_SURNAME})[^\S\n]+$")
+_SURNAME_AFTER_RE = re.compile(rf"[^\S\n]*({_SURNAME})(?![\w-])")
+_UNDOTTED_RE = re.compile(
+    r"(?<![\w-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[^\S\n]+([А-ЯЁ]{2})(?![\w.])"
+)
+_WORD_RE = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+_PATRONYMIC_RE = re.compile(r"(?:[ое]вич|ьич|ич)(?:а|у|ем|е)?$|(?:[ое]вн|ичн|иничн)(?:а|ы|е|у|ой)$")
 _NOT_SURNAMES = POSITION_HEADS | ORG_HEADS | LABEL_LEMMAS
-_BRACKETED_WORD = re.compile(r"(?<=[\w»\"]\s\()([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?=\))")
+_BRACKETED_WORD_RE = re.compile(r"(?<=[\w»\"]\s\()([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?=\))")
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ def _bracketed_surnames(text: str) -> list[PersonMatch]:
     """ "Главному управлению образования (Львович)": a surname alone in brackets after the
     body it heads."""
     found = []
-    for match in _BRACKETED_WORD.finditer(text):
+    for match in _BRACKETED_WORD_RE.finditer(text):
         word = match.group(1)
         if _personal(word) and not lemmas(word) & _NOT_SURNAMES:
             found.append(PersonMatch(match.start(1), match.end(1), word, ""))
@@ -79,9 +81,9 @@ def _undotted_names(text: str) -> list[PersonMatch]:
     """ "Иванова ИИ": initials typed without dots, after a word that is surely a surname
     (two capitals after an ordinary word are an abbreviation: "отдел ОО")."""
     found = []
-    for match in _UNDOTTED.finditer(text):
+    for match in _UNDOTTED_RE.finditer(text):
         surname, letters = match.group(1), match.group(2)
-        if ORG_ABBREVIATION.fullmatch(letters) or _surname_strength(surname) < 2:
+        if ORG_ABBREVIATION_RE.fullmatch(letters) or _surname_strength(surname) < 2:
             continue
         initials = f"{letters[0]}.{letters[1]}."
         found.append(PersonMatch(match.start(1), match.end(2), surname, initials))
@@ -91,7 +93,7 @@ def _undotted_names(text: str) -> list[PersonMatch]:
 def _initialled_names(text: str) -> list[PersonMatch]:
     found: list[PersonMatch] = []
     used_until = 0
-    for initials in _INITIALS.finditer(text):
+    for initials in _INITIALS_RE.finditer(text):
         if initials.start() < used_until:
             continue
         match = _name_around(text, initials, used_until)
@@ -104,9 +106,9 @@ def _initialled_names(text: str) -> list[PersonMatch]:
 def _name_around(text: str, initials: re.Match[str], used_until: int) -> PersonMatch | None:
     letters = ".".join(filter(None, initials.groups())) + "."
     window_start = max(used_until, initials.start() - 80)
-    before = _SURNAME_BEFORE.search(text, window_start, initials.start())
-    after = _SURNAME_AFTER.match(text, initials.end())
-    if after and before and _INITIALS.match(text, _skip_spaces(text, after.end(1))):
+    before = _SURNAME_BEFORE_RE.search(text, window_start, initials.start())
+    after = _SURNAME_AFTER_RE.match(text, initials.end())
+    if after and before and _INITIALS_RE.match(text, _skip_spaces(text, after.end(1))):
         after = None  # "Гладкий И.А. Мацалышенко В.М.": the next surname has initials of its own
     candidates = [
         (_surname_strength(before.group(1)), 1, before) if before else None,
@@ -131,7 +133,7 @@ def _skip_spaces(text: str, position: int) -> int:
 def _surname_strength(word: str) -> int:
     """2: surely a surname (pymorphy3 knows it as one, or doesn't know the word);
     1: might be; 0: not."""
-    if ORG_ABBREVIATION.fullmatch(word) or (word.isupper() and len(word) < 5):
+    if ORG_ABBREVIATION_RE.fullmatch(word) or (word.isupper() and len(word) < 5):
         return 0
     title = word[:1] + word[1:].lower()
     if any("Surn" in p.tag for p in parses(title)) or not is_dictionary_word(title):
@@ -142,7 +144,7 @@ def _surname_strength(word: str) -> int:
 
 
 def _full_names(text: str) -> list[PersonMatch]:
-    words = list(_WORD.finditer(text))
+    words = list(_WORD_RE.finditer(text))
     found: list[PersonMatch] = []
     index = 0
     while index + 2 < len(words):
@@ -163,9 +165,9 @@ def _adjacent(text: str, trio: list[re.Match[str]]) -> bool:
 def _full_name(text: str, trio: list[re.Match[str]]) -> PersonMatch | None:
     first, second, third = (w.group(0) for w in trio)
     start, end = trio[0].start(), trio[2].end()
-    if _PATRONYMIC.search(third) and _is_first_name(second) and _surname_strength(first):
+    if _PATRONYMIC_RE.search(third) and _is_first_name(second) and _surname_strength(first):
         return PersonMatch(start, end, first, f"{second[0]}.{third[0]}.", _gender(third))
-    if _PATRONYMIC.search(second) and _is_first_name(first) and _surname_strength(third):
+    if _PATRONYMIC_RE.search(second) and _is_first_name(first) and _surname_strength(third):
         return PersonMatch(start, end, third, f"{first[0]}.{second[0]}.", _gender(second))
     return None
 

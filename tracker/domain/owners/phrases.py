@@ -13,8 +13,8 @@ from tracker.domain.morph import (
     parses,
 )
 
-_PLAIN_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
-_TRAILING_PUNCT = re.compile(r"[,;:.]+$")
+_PLAIN_WORD_RE = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
+_TRAILING_PUNCT_RE = re.compile(r"[,;:.]+$")
 
 
 def phrase_to_nominative(phrase: str, case: str | None) -> str:
@@ -28,7 +28,7 @@ def phrase_to_nominative(phrase: str, case: str | None) -> str:
     case = case or shared_case(words)
     agree = _head_noun_form(words, case)
     for index, word in enumerate(words):
-        core = _TRAILING_PUNCT.sub("", word)
+        core = _TRAILING_PUNCT_RE.sub("", word)
         if not _inflectable(core):
             break
         inflected = inflect_word(core, case, agree=agree)
@@ -45,7 +45,7 @@ def phrase_to_nominative(phrase: str, case: str | None) -> str:
 def _head_noun_form(words: list[str], case: str | None) -> tuple[str | None, str | None] | None:
     """Gender and number of the noun the leading adjectives go with, read in case."""
     for word in words[:6]:
-        core = _TRAILING_PUNCT.sub("", word)
+        core = _TRAILING_PUNCT_RE.sub("", word)
         if not _inflectable(core):
             return None
         found = [p for p in parses(core) if case is None or p.tag.case == case]
@@ -59,7 +59,7 @@ def shared_case(words: list[str]) -> str | None:
     """The case the leading adjectives and their noun can all be in ("методическим центром")."""
     shared: set[str] | None = None
     for word in words[:6]:
-        core = _TRAILING_PUNCT.sub("", word)
+        core = _TRAILING_PUNCT_RE.sub("", word)
         found = [p for p in parses(core) if p.tag.POS in PHRASE_POS] if _inflectable(core) else []
         if not found:
             break
@@ -74,7 +74,7 @@ def _inflectable(word: str) -> bool:
     """A plain word; abbreviations ("ИМЦ", "КДНиЗП") keep their form."""
     capitals = sum(ch.isupper() for ch in word)
     abbreviation = len(word) > 1 and (word.isupper() or (capitals > 1 and "-" not in word))
-    return bool(_PLAIN_WORD.fullmatch(word)) and not abbreviation
+    return bool(_PLAIN_WORD_RE.fullmatch(word)) and not abbreviation
 
 
 def _is_head(tag, following: list[str], case: str | None) -> bool:

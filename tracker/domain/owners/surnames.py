@@ -26,7 +26,7 @@ _SUFFIX_RULES: tuple[tuple[re.Pattern[str], frozenset[str | None], str], ...] = 
 )
 
 
-_FEMALE_NOMINATIVE = re.compile(r"(?:[оеёиы][вн]а|[сц]кая)$")
+_FEMALE_NOMINATIVE_RE = re.compile(r"(?:[оеёиы][вн]а|[сц]кая)$")
 
 
 def surname_to_nominative(word: str, case: str | None = None, gender: str | None = None) -> str:
@@ -63,7 +63,7 @@ def _part_to_nominative(word: str, case: str | None, gender: str | None) -> str:
 
 def _reads_as_nominative(title: str) -> bool:
     """Without a case from the grammar, a surname that can be a nominative is one."""
-    if _FEMALE_NOMINATIVE.search(title):
+    if _FEMALE_NOMINATIVE_RE.search(title):
         return True
     return any(
         p.tag.case == "nomn" and "sing" in p.tag and p.tag.POS == "NOUN" for p in parses(title)

@@ -4,7 +4,7 @@ import re
 
 from tracker.domain.text import normalize_line, normalize_text
 
-_EMPTY_BRACKETS = re.compile(r"\(\s*\)")
+_EMPTY_BRACKETS_RE = re.compile(r"\(\s*\)")
 _EDGE_JUNK = " \n,;:–—-−.•·/\\|"
 OPENERS = "«(„"
 CLOSERS = "»)“"
@@ -22,7 +22,7 @@ def one_line(text: str) -> str:
 
 def strip_edges(text: str) -> str:
     """Text without separators, stray brackets and one enclosing pair of brackets at its ends."""
-    text = _EMPTY_BRACKETS.sub(" ", text).strip(_EDGE_JUNK)
+    text = _EMPTY_BRACKETS_RE.sub(" ", text).strip(_EDGE_JUNK)
     while True:
         opened, closed = text.count("("), text.count(")")
         if _is_wrapped(text):

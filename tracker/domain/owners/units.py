@@ -17,20 +17,20 @@ from tracker.domain.owners.phrases import phrase_to_nominative, shared_case
 from tracker.domain.owners.text import strip_edges, top_level_spans
 from tracker.domain.owners.vocab import group_key, is_owner_head, is_position
 
-_AND = re.compile(r"\s+(?:и|а\s+также|(?P<with>совместно\s+с|со?|при\s+участии))\s+")
-_LEADING_AND = re.compile(r"^(?:и|а также)\s+", re.IGNORECASE)
+_AND_RE = re.compile(r"\s+(?:и|а\s+также|(?P<with>совместно\s+с|со?|при\s+участии))\s+")
+_LEADING_AND_RE = re.compile(r"^(?:и|а также)\s+", re.IGNORECASE)
 # Remarks that qualify an owner without naming one.
 # "Руководителям ОО, на базе которых организуются лагеря": the clause narrows the owner down,
 # it names no other.
-_RELATIVE_CLAUSE = re.compile(
+_RELATIVE_CLAUSE_RE = re.compile(
     r",\s*(?:(?:на|в|во|из|у|с|для|при|по|за)\s+)?(?:[а-яё]+\s+)?котор\w+\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
-_ANNOTATION = re.compile(
+_ANNOTATION_RE = re.compile(
     r"\(?\b(?:по\s+согласованию|при\s+необходимости|по\s+необходимости)\b\)?", re.IGNORECASE
 )
-_WORKPLACE = re.compile(r"\s*\((?P<place>[^()]{2,120})\)")
-_LETTER = re.compile(r"[А-ЯЁа-яёA-Za-z]")
+_WORKPLACE_RE = re.compile(r"\s*\((?P<place>[^()]{2,120})\)")
+_LETTER_RE = re.compile(r"[А-ЯЁа-яёA-Za-z]")
 _FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "INTJ", "PRED"})
 _VERB_POS = frozenset({"INFN", "VERB", "GRND", "PRTF", "PRTS", "ADJS"})  # PRTF: ", показавшим …"
 _JUNK = frozenset({"др", "другие", "прочие", "все", "т.д", "т.п", "нет", "да"})
@@ -61,7 +61,7 @@ class _Position:
 
 def owners_from_phrase(text: str, case: str | None) -> list[Owner]:
     """Owners named in text, reading the words in case (None: as written)."""
-    text = _RELATIVE_CLAUSE.sub("", _ANNOTATION.sub(" ", text))
+    text = _RELATIVE_CLAUSE_RE.sub("", _ANNOTATION_RE.sub(" ", text))
     people = find_people(text)
     entries: list[_Person | _Position | _Loose] = []
     for start, end in top_level_spans(text, ",;\n/"):  # "ИМЦ/ОО": two owners
@@ -97,7 +97,7 @@ def _add_segment(text, start, end, inside, entries) -> None:
 def _after_workplace(text: str, entry: _Person, end: int) -> int:
     """ "Иванов И.И. (МБОУ СОШ № 2)": the bracket says where the person works and is no owner
     of its own; it stands for the position when none is given. Returns where the entry ends."""
-    match = _WORKPLACE.match(text, entry.match.end, end)
+    match = _WORKPLACE_RE.match(text, entry.match.end, end)
     if match is None or find_people(match.group("place")):
         return entry.match.end
     if entry.position is None:
@@ -118,7 +118,7 @@ def _place_before(text, before, entry, entries, chunk_start) -> None:
 
 def _attach_between(text, chunk, previous, entry, start, end) -> None:
     raw = text[start:end].lstrip(" ,")
-    joined_to_next = bool(_LEADING_AND.match(raw)) or text[start:end].lstrip().startswith(",")
+    joined_to_next = bool(_LEADING_AND_RE.match(raw)) or text[start:end].lstrip().startswith(",")
     if isinstance(previous, _Person) and previous.position is None and not joined_to_next:
         previous.position, previous.raw_end = chunk, end
     else:
@@ -149,7 +149,7 @@ def _singular_head(chunk: str) -> bool:
 
 
 def _chunk(text: str, start: int, end: int) -> str:
-    return _LEADING_AND.sub("", strip_edges(text[start:end]))
+    return _LEADING_AND_RE.sub("", strip_edges(text[start:end]))
 
 
 def _loose_owners(chunk: str, start: int, end: int) -> list[_Position | _Loose]:
@@ -171,7 +171,7 @@ def _split_conjoined(chunk: str) -> list[tuple[str, bool]]:
     Each piece comes with whether it has a case of its own ("совместно с ИМЦ").
     """
     pieces, start, own_case = [], 0, False
-    for match in _AND.finditer(chunk):
+    for match in _AND_RE.finditer(chunk):
         if is_owner_head(chunk[match.end() :]) and is_owner_head(chunk[start : match.start()]):
             pieces.append((chunk[start : match.start()], own_case))
             start, own_case = match.end(), bool(match.group("with"))
@@ -184,7 +184,7 @@ def _drop_function_words(piece: str) -> str:
     words = piece.split(" ")
     while words and _pos_of(words[0]) in _FUNCTION_POS and not words[0].isupper():
         words.pop(0)
-    if not words or not _LETTER.search(words[0]):
+    if not words or not _LETTER_RE.search(words[0]):
         return ""
     if _pos_of(words[0]) in _VERB_POS and not is_position(" ".join(words)):
         return ""  # "заведующие ДОО" is PRTF too, but a title

@@ -130,7 +130,7 @@ ORG_HEADS = frozenset(
     }
 )
 # Generic abbreviations of institution types and of municipal bodies.
-ORG_ABBREVIATION = re.compile(
+ORG_ABBREVIATION_RE = re.compile(
     r"(?:[МГОК]{0,2}[БАКО]?Д?ОУ(?:ДО)?|[МГОК]{1,2}[БАК]?У(?:ДО|ДПО|З|СО)?|ОО|ОУ|ДОУ|ДОО|УДО|ПОО|"
     r"МОУО|ОМСУ|МОУПО|РЦОИ|ЦОКО|МЦОКО|"
     r"ИМЦ|ММЦ|РМЦ|МЦ|ЦДО|ДДТ|ДЮСШ|ДШИ|ЦРО|РМО|ГМО|ШМО|ППМС|ЦПМПК|ПМПК|ТПМПК|УО|ОУО|РУО|"
@@ -199,10 +199,10 @@ _GROUP_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 # One named institution: a number, a name in quotes, a legal form before a name.
-_SPECIFIC = re.compile(
+_SPECIFIC_RE = re.compile(
     r"№|«|\"|\d(?![\d,\s-]*(?:-?[хы]\s+)?класс)|\b[МГОК][БАК]?Д?ОУ\b\s+\S"
 )  # digits of grades ("9, 11 классов") name no one institution
-_PLURAL_INSTITUTIONS = re.compile(
+_PLURAL_INSTITUTIONS_RE = re.compile(
     r"(?:организаци(?:и|й|ям|ями|ях)|учреждени(?:я|й|ям|ями|ях)|школ(?:ы|ам|ами|ах)?|"
     r"сад(?:ы|ов|ам|ами|ах)|объединени(?:я|й|ям|ями|ях)|орган(?:ы|ов|ам|ами|ах)|руководител(?:и|ей|ям|ями|ях)|"
     r"директор(?:ов|ам|ами)|педагог(?:и|ов|ам|ами)|учител(?:я|ей|ям|ями)|воспитател(?:и|ей|ям|ями)"
@@ -210,14 +210,14 @@ _PLURAL_INSTITUTIONS = re.compile(
     r"|подразделени(?:й|ям))\b",
     re.IGNORECASE,
 )
-_ABBREVIATED_SET = re.compile(r"\b(?:ОО|ОУ|ООУ|ДОУ|ДОО|УДО|ОДО|ПОО)\b")
+_ABBREVIATED_SET_RE = re.compile(r"\b(?:ОО|ОУ|ООУ|ДОУ|ДОО|УДО|ОДО|ПОО)\b")
 
 
 def group_key(phrase: str) -> str | None:
     """The key of the set of institutions phrase names ("schools", …), None for one institution."""
-    if _SPECIFIC.search(phrase):
+    if _SPECIFIC_RE.search(phrase):
         return None
-    if not (_PLURAL_INSTITUTIONS.search(phrase) or _ABBREVIATED_SET.search(phrase)):
+    if not (_PLURAL_INSTITUTIONS_RE.search(phrase) or _ABBREVIATED_SET_RE.search(phrase)):
         return None
     if _singular_head(phrase):
         return None  # "Психологическая служба школы": one body of one school
@@ -265,7 +265,7 @@ def head_lemma(phrase: str) -> str | None:
     """The lemma of the first noun in the first few words of phrase."""
     for word in first_words(phrase, 4):
         bare = word.rstrip(".")
-        if ORG_ABBREVIATION.fullmatch(bare):
+        if ORG_ABBREVIATION_RE.fullmatch(bare):
             return bare
         found = parses(bare)
         if found and any(p.tag.POS == "NOUN" for p in found[:2]):
@@ -295,6 +295,6 @@ def is_owner_head(phrase: str) -> bool:
     return (
         head in ORG_HEADS
         or head in POSITION_HEADS
-        or bool(ORG_ABBREVIATION.fullmatch(head))
+        or bool(ORG_ABBREVIATION_RE.fullmatch(head))
         or is_position(phrase)
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from tracker.domain.deadlines.finder import find_phrases
 from tracker.domain.owners.cell import names_owners
@@ -29,6 +30,7 @@ _LONE_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?$")
 _WORD_RE = re.compile(r"(?<![\w№])(?=[\w№])")
 _OWNER_START_RE = re.compile(r"(?<![\w.-])(?=[А-ЯЁ])")
 _MAX_HEADER_WORDS = 14
+_HEADER_HINT_RE = re.compile(r"срок|дата|время|ответств|исполнит|отв-ный", re.IGNORECASE)
 _HEADER_LOOKBACK = 8
 _MIN_TEXT = 3
 
@@ -78,6 +80,8 @@ def _header_roles(block: Block) -> list[str] | None:
     проведения Ответственные" → number, text, deadline, owner)."""
     text = block.text
     if block.is_row or len(text.split()) > _MAX_HEADER_WORDS or text.endswith((".", ":", ";")):
+        return None
+    if not _HEADER_HINT_RE.search(text):
         return None
     roles: list[str] = []
     for start in (m.start() for m in _WORD_RE.finditer(text)):
@@ -191,6 +195,7 @@ def _header_titles_above(before: list[Block]) -> bool:
     return len(titles) >= 2 and bool(titles & {"text"})
 
 
+@lru_cache(maxsize=4096)
 def _column_title(line: str) -> str | None:
     if len(line.split()) > 4 or not line[:1].isupper() or ":" in line:
         return None

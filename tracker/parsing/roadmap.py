@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tracker.domain.deadlines.finder import DATE_KINDS, find_phrases
 from tracker.domain.deadlines.lexicon import fold
@@ -77,6 +78,7 @@ def _ticked(cells: dict[str, list[str]], headers: tuple[str, ...]) -> str:
     return "; ".join(" ".join(t.split()) for t in ticked)
 
 
+@lru_cache(maxsize=4096)
 def column_role(cell: str) -> str | None:
     """The role of a header cell ("Сроки исполнения" → "deadline"), None for another cell."""
     key = " ".join(fold(cell).split())

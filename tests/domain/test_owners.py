@@ -10,6 +10,7 @@ from tracker.domain.owners import (
     split_addressee,
 )
 from tracker.domain.owners.cell import names_owners
+from tracker.domain.owners.names import find_people
 from tracker.domain.owners.surnames import surname_to_nominative
 from tracker.domain.owners.vocab import group_key
 
@@ -613,3 +614,16 @@ def test_sets_of_bodies_are_groups_and_one_body_of_one_school_is_not(phrase, key
 def test_people_in_either_order_and_alone_in_brackets(text, names):
     owners = parse_owners(text)
     assert [o.name for o in owners if o.kind == "person"] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Смеловой Н.И.", "Смелова Н.И."),
+        ("Докладчик Елена Петровна Лактионова остановилась", "Лактионова Е.П."),
+        ("__Г.Н.Иванова", "Иванова Г.Н."),
+        ("Иванова Мария Петровна", "Иванова М.П."),
+    ],
+)
+def test_a_name_read_without_a_case_from_the_grammar(text, name):
+    assert [person.name(None) for person in find_people(text)] == [name]

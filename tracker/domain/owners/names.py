@@ -13,8 +13,8 @@ from tracker.domain.owners.vocab import (
     POSITION_HEADS,
 )
 
-_SURNAME = r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?)"
-_INITIALS_RE = re.compile(r"(?<![\w.])([А-ЯЁ])\s?\.\s?(?:([А-ЯЁ])(?:\s?\.|(?![\w.])))?")
+_SURNAME = r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?)"
+_INITIALS_RE = re.compile(r"(?<![^\W_]|\.)([А-ЯЁ])\s?\.\s?(?:([А-ЯЁ])(?:\s?\.|(?![\w.])))?")
 _SURNAME_BEFORE_RE = re.compile(rf"(?<![\w-])({_SURNAME})[^\S\n]+$")
 _SURNAME_AFTER_RE = re.compile(rf"[^\S\n]*({_SURNAME})(?![\w-])")
 _UNDOTTED_RE = re.compile(
@@ -165,11 +165,21 @@ def _adjacent(text: str, trio: list[re.Match[str]]) -> bool:
 def _full_name(text: str, trio: list[re.Match[str]]) -> PersonMatch | None:
     first, second, third = (w.group(0) for w in trio)
     start, end = trio[0].start(), trio[2].end()
-    if _PATRONYMIC_RE.search(third) and _is_first_name(second) and _surname_strength(first):
+    if _PATRONYMIC_RE.search(third) and _is_first_name(second) and _surname_first(text, trio):
         return PersonMatch(start, end, first, f"{second[0]}.{third[0]}.", _gender(third))
     if _PATRONYMIC_RE.search(second) and _is_first_name(first) and _surname_strength(third):
         return PersonMatch(start, end, third, f"{first[0]}.{second[0]}.", _gender(second))
     return None
+
+
+def _surname_first(text: str, trio: list[re.Match[str]]) -> bool:
+    """ "Иванова Мария Петровна": the first word is the surname, unless it is only a title
+    and a surname follows the patronymic ("Докладчик Елена Петровна Лактионова")."""
+    strength = _surname_strength(trio[0].group(0))
+    if strength != 1:
+        return strength == 2
+    after = _WORD_RE.match(text, _skip_spaces(text, trio[2].end()))
+    return after is None or _surname_strength(after.group(0)) == 0
 
 
 def _is_first_name(word: str) -> bool:

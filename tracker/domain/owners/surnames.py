@@ -26,6 +26,7 @@ _SUFFIX_RULES: tuple[tuple[re.Pattern[str], frozenset[str | None], str], ...] = 
 )
 
 
+_OBLIQUE_FEMALE_RE = re.compile(r"(?:[оеё]в|[иы]н)ой$")
 _FEMALE_NOMINATIVE_RE = re.compile(r"(?:[оеёиы][вн]а|[сц]кая)$")
 
 
@@ -65,8 +66,11 @@ def _reads_as_nominative(title: str) -> bool:
     """Without a case from the grammar, a surname that can be a nominative is one."""
     if _FEMALE_NOMINATIVE_RE.search(title):
         return True
+    if _OBLIQUE_FEMALE_RE.search(title):
+        return False  # "Смеловой Н.И.": a woman's surname in an oblique case, never a nominative
     return any(
-        p.tag.case == "nomn" and "sing" in p.tag and p.tag.POS == "NOUN" for p in parses(title)
+        p.tag.case == "nomn" and "sing" in p.tag and p.tag.POS == "NOUN" and "inan" not in p.tag
+        for p in parses(title)
     )
 
 

@@ -15,8 +15,8 @@ from tracker.domain.owners.names import find_people
 from tracker.domain.owners.safety import never_raise
 from tracker.domain.owners.text import clean_text, enclosed_mask, strip_edges
 from tracker.domain.owners.units import owners_from_phrase
-from tracker.domain.owners.vocab import ORG_ABBREVIATION_RE, first_words, is_owner_head
-from tracker.domain.vocabulary import FRAMING_VERBS, alternation
+from tracker.domain.owners.vocab import first_words, is_owner_head
+from tracker.domain.vocabulary import FRAMING_VERBS, ORG_ABBREVIATION_RE, alternation
 
 _ITEM_NUMBER_RE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[а-яa-z]\)|[-–—•·])\s+")
 _FRAMING_RE = re.compile(rf"({alternation(FRAMING_VERBS)})\s+", re.IGNORECASE)

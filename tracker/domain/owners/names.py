@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from tracker.domain.morph import is_dictionary_word, lemmas, parses
 from tracker.domain.owners.surnames import surname_to_nominative
-from tracker.domain.owners.vocab import (
+from tracker.domain.vocabulary import (
     LABEL_LEMMAS,
     ORG_ABBREVIATION_RE,
     ORG_HEADS,
